@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { authRoutes } from './auth/routes.ts';
+import { SessionLookup } from './auth/sessions.ts';
+import { systemClock, type Clock } from './clock.ts';
+import type { HubConfig } from './config.ts';
+import type { HubContext } from './context.ts';
+import { CommandRunner } from './db/command-runner.ts';
+import { openStore } from './db/connection.ts';
+import { installErrorHandling } from './http/error-handler.ts';
+import { lanAddress } from './http/lan-address.ts';
+import { createMetrics } from './http/metrics.ts';
+import { systemRoutes } from './http/system-routes.ts';
+import { validatorCompiler } from './http/validation.ts';
+import { registerWebApps } from './http/web-apps.ts';
+import { EventLog } from './realtime/event-log.ts';
+import { startRealtime, type RealtimeServer } from './realtime/socket-server.ts';
+import { restaurantModule } from './restaurant/index.ts';
+import { seedDemoVenue } from './venue/demo-seed.ts';
+import { venueRoutes } from './venue/routes.ts';
+
+export interface Hub {
+  app: FastifyInstance;
+  context: HubContext;
+  /** Listens and starts the realtime server; resolves with the bound port. */
+  listen(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface HubOptions {
+  clock?: Clock;
+}
+
+/**
+ * Builds the hub: the store (migrated, demo-seeded when empty), infrastructure plugins, then the domain
+ * modules. Nothing listens until listen(), so tests can also use inject().
+ */
+export async function createHub(config: HubConfig, options: HubOptions = {}): Promise<Hub> {
+  const clock = options.clock ?? systemClock;
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: () => randomUUID(),
+    ajv: { customOptions: { strict: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+
+  const store = openStore(config.dataDir);
+  if (config.seedDemo) seedDemoVenue(store, clock);
+  const metrics = createMetrics();
+  const events = new EventLog(store.sqlite, clock);
+  let boundPort = config.port;
+  const context: HubContext = {
+    config,
+    clock,
+    store,
+    metrics,
+    events,
+    log: app.log,
+    sessions: new SessionLookup(store.sqlite, clock, config.guestTokenIdleMs),
+    commands: new CommandRunner(store.sqlite, {
+      groupCommit: config.groupCommit,
+      onEffectError: (error) => app.log.error({ err: error }, 'a side effect after commit failed'),
+    }),
+    publicUrl: () => config.publicUrl ?? `http://${lanAddress() ?? '127.0.0.1'}:${boundPort}`,
+  };
+
+  installErrorHandling(app);
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'OneMoment Venue Hub API', version: '0.1.0', description: 'The LAN API of the venue hub.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(systemRoutes(context));
+  await app.register(venueRoutes(context));
+  await app.register(authRoutes(context));
+  await app.register(restaurantModule(context));
+  await registerWebApps(app);
+
+  let realtime: RealtimeServer | null = null;
+  const pruneTimer = setInterval(() => events.prune(config.eventRetentionMs), 3_600_000);
+  pruneTimer.unref();
+  events.prune(config.eventRetentionMs);
+
+  return {
+    app,
+    context,
+    async listen() {
+      await app.listen({ port: config.port, host: config.host });
+      const address = app.server.address();
+      boundPort = typeof address === 'object' && address ? address.port : config.port;
+      const stations = store.sqlite.prepare('SELECT id FROM stations').pluck();
+      realtime = startRealtime(app.server, context, () => stations.all() as string[]);
+      return boundPort;
+    },
+    async close() {
+      clearInterval(pruneTimer);
+      await realtime?.close();
+      await app.close();
+      store.close();
+    },
+  };
+}

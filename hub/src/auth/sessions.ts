@@ -1,0 +1,68 @@
+import type Database from 'better-sqlite3';
+import type { StaffRole } from '@onemoment/shared/restaurant/order-lifecycle';
+import type { Clock } from '../clock.ts';
+import { hashToken } from './tokens.ts';
+
+export interface StaffPrincipal {
+  kind: 'staff';
+  staffId: string;
+  name: string;
+  role: StaffRole;
+  tokenHash: string;
+}
+
+export interface GuestPrincipal {
+  kind: 'guest';
+  visitId: string;
+  tableId: string;
+  tokenHash: string;
+}
+
+/** Only refresh a guest's last-seen time this often: every request writing it would cost an fsync. */
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * Looks up who a bearer token belongs to. Used by the HTTP guards and the socket handshake alike, so
+ * both refuse the same expired, revoked or foreign tokens.
+ */
+export class SessionLookup {
+  private readonly staffByToken: Database.Statement;
+  private readonly guestByToken: Database.Statement;
+  private readonly touchGuest: Database.Statement;
+
+  constructor(
+    sqlite: Database.Database,
+    private readonly clock: Clock,
+    private readonly guestIdleMs: number,
+  ) {
+    this.staffByToken = sqlite.prepare(
+      `SELECT s.staff_id AS staffId, m.name, m.role, s.expires_at AS expiresAt
+         FROM staff_sessions s JOIN staff m ON m.id = s.staff_id
+        WHERE s.token_hash = ? AND s.revoked_at IS NULL AND m.active = 1`,
+    );
+    this.guestByToken = sqlite.prepare(
+      `SELECT g.visit_id AS visitId, v.table_id AS tableId, g.last_seen_at AS lastSeenAt
+         FROM guest_sessions g JOIN visits v ON v.id = g.visit_id
+        WHERE g.token_hash = ? AND g.revoked_at IS NULL AND v.status = 'open'`,
+    );
+    this.touchGuest = sqlite.prepare('UPDATE guest_sessions SET last_seen_at = ? WHERE token_hash = ?');
+  }
+
+  staff(token: string): StaffPrincipal | null {
+    const tokenHash = hashToken(token);
+    const row = this.staffByToken.get(tokenHash) as { staffId: string; name: string; role: StaffRole; expiresAt: string } | undefined;
+    if (!row || row.expiresAt <= this.clock.now().toISOString()) return null;
+    return { kind: 'staff', staffId: row.staffId, name: row.name, role: row.role, tokenHash };
+  }
+
+  guest(token: string): GuestPrincipal | null {
+    const tokenHash = hashToken(token);
+    const row = this.guestByToken.get(tokenHash) as { visitId: string; tableId: string; lastSeenAt: string } | undefined;
+    if (!row) return null;
+    const now = this.clock.now();
+    const idleMs = now.getTime() - Date.parse(row.lastSeenAt);
+    if (idleMs > this.guestIdleMs) return null;
+    if (idleMs > TOUCH_EVERY_MS) this.touchGuest.run(now.toISOString(), tokenHash);
+    return { kind: 'guest', visitId: row.visitId, tableId: row.tableId, tokenHash };
+  }
+}

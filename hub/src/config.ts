@@ -1,0 +1,105 @@
+import { resolve } from 'node:path';
+
+/**
+ * Every option the hub reads from the environment, with its default and meaning. The README's
+ * configuration table is written from this list (a test keeps them in step).
+ */
+export const CONFIG_DOC = [
+  { env: 'PORT', default: '8080', doc: 'TCP port for the API, the web apps and the sockets.' },
+  { env: 'HOST', default: '0.0.0.0', doc: 'Interface to listen on; 0.0.0.0 lets phones on the venue Wi-Fi reach it.' },
+  { env: 'DATA_DIR', default: './data', doc: 'Folder for the SQLite database and other venue data.' },
+  { env: 'PUBLIC_URL', default: '(LAN address)', doc: 'Base URL printed in table QR codes, e.g. http://192.168.1.20:8080.' },
+  { env: 'LOG_LEVEL', default: 'info', doc: 'pino log level: fatal, error, warn, info, debug, trace or silent.' },
+  { env: 'SEED_DEMO', default: 'on', doc: 'Seed the demo venue (menu, 12 tables, staff) into an empty database.' },
+  { env: 'VISIT_POLICY', default: 'auto', doc: 'auto: a table visit opens on the first QR scan; staff: only staff open visits.' },
+  { env: 'GUEST_TOKEN_IDLE_HOURS', default: '4', doc: 'A guest token expires after this many hours without use.' },
+  { env: 'STAFF_TOKEN_HOURS', default: '12', doc: 'A staff login lasts this many hours.' },
+  { env: 'PIN_MAX_FAILURES', default: '5', doc: 'Wrong PINs from one client before its login is locked.' },
+  { env: 'PIN_LOCKOUT_MINUTES', default: '5', doc: 'How long a locked client must wait.' },
+  { env: 'BODY_LIMIT_BYTES', default: '65536', doc: 'Largest request body accepted; larger gets 413.' },
+  { env: 'GROUP_COMMIT', default: 'on', doc: 'on: commands that arrive together share one transaction and one fsync.' },
+  { env: 'EVENT_REPLAY_LIMIT', default: '1000', doc: 'Most events replayed to a reconnecting client before it is told to refetch.' },
+  { env: 'EVENT_RETENTION_HOURS', default: '48', doc: 'Realtime events older than this are pruned (orders stay).' },
+] as const;
+
+export interface HubConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  publicUrl: string | null;
+  logLevel: string;
+  seedDemo: boolean;
+  visitPolicy: 'auto' | 'staff';
+  guestTokenIdleMs: number;
+  staffTokenMs: number;
+  pinMaxFailures: number;
+  pinLockoutMs: number;
+  bodyLimitBytes: number;
+  groupCommit: boolean;
+  eventReplayLimit: number;
+  eventRetentionMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The hub's configuration has ${problems.length} problem(s):\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Reads and validates the environment; throws one ConfigError listing every problem at once. */
+export function loadConfig(env: Env = process.env): HubConfig {
+  const problems: string[] = [];
+  const value = (name: string, fallback: string) => {
+    const raw = env[name];
+    return raw === undefined || raw.trim() === '' ? fallback : raw.trim();
+  };
+  const integer = (name: string, fallback: number, min: number, max: number) => {
+    const raw = value(name, String(fallback));
+    const parsed = Number(raw);
+    if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return parsed;
+  };
+  const oneOf = <T extends string>(name: string, fallback: T, allowed: readonly T[]): T => {
+    const raw = value(name, fallback).toLowerCase();
+    if (!(allowed as readonly string[]).includes(raw)) {
+      problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+      return fallback;
+    }
+    return raw as T;
+  };
+  const onOff = (name: string, fallback: 'on' | 'off') => oneOf(name, fallback, ['on', 'off', 'true', 'false', '1', '0']);
+  const isOn = (raw: string) => raw === 'on' || raw === 'true' || raw === '1';
+
+  const publicUrlRaw = env.PUBLIC_URL?.trim() || null;
+  if (publicUrlRaw && !/^https?:\/\/[^\s/]+(\/.*)?$/.test(publicUrlRaw)) {
+    problems.push(`PUBLIC_URL must look like http://192.168.1.20:8080 (got "${publicUrlRaw}")`);
+  }
+
+  const config: HubConfig = {
+    port: integer('PORT', 8080, 0, 65535),
+    host: value('HOST', '0.0.0.0'),
+    dataDir: resolve(value('DATA_DIR', './data')),
+    publicUrl: publicUrlRaw?.replace(/\/+$/, '') ?? null,
+    logLevel: oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
+    seedDemo: isOn(onOff('SEED_DEMO', 'on')),
+    visitPolicy: oneOf('VISIT_POLICY', 'auto', ['auto', 'staff'] as const),
+    guestTokenIdleMs: integer('GUEST_TOKEN_IDLE_HOURS', 4, 1, 72) * 3_600_000,
+    staffTokenMs: integer('STAFF_TOKEN_HOURS', 12, 1, 72) * 3_600_000,
+    pinMaxFailures: integer('PIN_MAX_FAILURES', 5, 1, 100),
+    pinLockoutMs: integer('PIN_LOCKOUT_MINUTES', 5, 1, 1440) * 60_000,
+    bodyLimitBytes: integer('BODY_LIMIT_BYTES', 65536, 1024, 10 * 1024 * 1024),
+    groupCommit: isOn(onOff('GROUP_COMMIT', 'on')),
+    eventReplayLimit: integer('EVENT_REPLAY_LIMIT', 1000, 10, 100_000),
+    eventRetentionMs: integer('EVENT_RETENTION_HOURS', 48, 1, 24 * 365) * 3_600_000,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,109 @@
+import type Database from 'better-sqlite3';
+
+/** What a command can do besides writing: schedule work for after its commit. */
+export interface CommandTx {
+  afterCommit(effect: () => void): void;
+}
+
+type Work<T> = (tx: CommandTx) => T;
+
+interface Pending {
+  work: Work<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+export interface CommandRunnerOptions {
+  /** Commands that arrive in the same tick share one transaction and one fsync. */
+  groupCommit: boolean;
+  onEffectError?: (error: unknown) => void;
+}
+
+/**
+ * Runs each command (synchronous better-sqlite3 work) in a transaction, and its side effects
+ * (broadcasts, printing) only after the commit is on disk.
+ *
+ * With group commit, commands queued in one event-loop turn run in one transaction, each inside its
+ * own SAVEPOINT: a command that throws rolls back only its own writes, and the others still commit.
+ * Their promises settle after the single COMMIT, so no caller is answered before its data is durable.
+ */
+export class CommandRunner {
+  private queue: Pending[] = [];
+  private scheduled = false;
+  private lastBatchSize = 0;
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly options: CommandRunnerOptions,
+  ) {}
+
+  run<T>(work: Work<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.options.groupCommit) {
+        this.flush();
+        return;
+      }
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Commands in the last committed batch (for metrics and the benchmark). */
+  get batchSize(): number {
+    return this.lastBatchSize;
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    const outcomes: Array<{ ok: true; value: unknown; effects: Array<() => void> } | { ok: false; error: unknown }> = [];
+    try {
+      this.sqlite.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
+      return;
+    }
+    for (const pending of batch) {
+      const effects: Array<() => void> = [];
+      this.sqlite.exec('SAVEPOINT command');
+      try {
+        const value = pending.work({ afterCommit: (effect) => effects.push(effect) });
+        this.sqlite.exec('RELEASE command');
+        outcomes.push({ ok: true, value, effects });
+      } catch (error) {
+        this.sqlite.exec('ROLLBACK TO command');
+        this.sqlite.exec('RELEASE command');
+        outcomes.push({ ok: false, error });
+      }
+    }
+    try {
+      this.sqlite.exec('COMMIT');
+    } catch (error) {
+      if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
+      for (const pending of batch) pending.reject(error);
+      return;
+    }
+    this.lastBatchSize = batch.length;
+    outcomes.forEach((outcome, index) => {
+      const pending = batch[index]!;
+      if (!outcome.ok) {
+        pending.reject(outcome.error);
+        return;
+      }
+      for (const effect of outcome.effects) {
+        try {
+          effect();
+        } catch (error) {
+          // The command is committed; a failed broadcast must not turn it into an error for the client.
+          this.options.onEffectError?.(error);
+        }
+      }
+      pending.resolve(outcome.value);
+    });
+  }
+}

@@ -1,0 +1,47 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { StaffRole } from '@onemoment/shared/restaurant/order-lifecycle';
+import type { GuestPrincipal, SessionLookup, StaffPrincipal } from '../auth/sessions.ts';
+import { bearerToken } from '../auth/tokens.ts';
+import { forbidden, unauthorized } from '../errors.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    staff?: StaffPrincipal;
+    guest?: GuestPrincipal;
+  }
+}
+
+export type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+
+/** preHandler that admits staff with one of `roles` (any role when none is given). */
+export function requireStaff(sessions: SessionLookup, ...roles: StaffRole[]): Guard {
+  return async (request) => {
+    const token = bearerToken(request.headers.authorization);
+    const principal = token ? sessions.staff(token) : null;
+    if (!principal) throw unauthorized();
+    if (roles.length > 0 && !roles.includes(principal.role)) {
+      throw forbidden(`This needs a ${roles.join(' or ')} login; you are logged in as ${principal.role}.`);
+    }
+    request.staff = principal;
+  };
+}
+
+/** preHandler that admits a guest token of an open visit. */
+export function requireGuest(sessions: SessionLookup): Guard {
+  return async (request) => {
+    const token = bearerToken(request.headers.authorization);
+    const principal = token ? sessions.guest(token) : null;
+    if (!principal) throw unauthorized('Your table session has ended or expired: scan the table QR code again.');
+    request.guest = principal;
+  };
+}
+
+export function staffOf(request: FastifyRequest): StaffPrincipal {
+  if (!request.staff) throw unauthorized();
+  return request.staff;
+}
+
+export function guestOf(request: FastifyRequest): GuestPrincipal {
+  if (!request.guest) throw unauthorized();
+  return request.guest;
+}
