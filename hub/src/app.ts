@@ -10,7 +10,7 @@ import type { HubConfig } from './config.ts';
 import type { HubContext } from './context.ts';
 import { CommandRunner } from './db/command-runner.ts';
 import { openStore } from './db/connection.ts';
-import { installErrorHandling } from './http/error-handler.ts';
+import { frameworkErrors, installErrorHandling } from './http/error-handler.ts';
 import { lanAddress } from './http/lan-address.ts';
 import { createMetrics } from './http/metrics.ts';
 import { systemRoutes } from './http/system-routes.ts';
@@ -45,6 +45,7 @@ export async function createHub(config: HubConfig, options: HubOptions = {}): Pr
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => randomUUID(),
     ajv: { customOptions: { strict: false } },
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
 
@@ -66,6 +67,7 @@ export async function createHub(config: HubConfig, options: HubOptions = {}): Pr
       onEffectError: (error) => app.log.error({ err: error }, 'a side effect after commit failed'),
     }),
     publicUrl: () => config.publicUrl ?? `http://${lanAddress() ?? '127.0.0.1'}:${boundPort}`,
+    orderHooks: { placed: [], billRequested: [] },
   };
 
   installErrorHandling(app);

@@ -20,6 +20,7 @@ export const CONFIG_DOC = [
   { env: 'GROUP_COMMIT', default: 'on', doc: 'on: commands that arrive together share one transaction and one fsync.' },
   { env: 'EVENT_REPLAY_LIMIT', default: '1000', doc: 'Most events replayed to a reconnecting client before it is told to refetch.' },
   { env: 'EVENT_RETENTION_HOURS', default: '48', doc: 'Realtime events older than this are pruned (orders stay).' },
+  { env: 'MDNS', default: 'on', doc: 'on: announce the hub on the LAN over mDNS and let managers search for printers; off: neither.' },
 ] as const;
 
 export interface HubConfig {
@@ -38,6 +39,8 @@ export interface HubConfig {
   groupCommit: boolean;
   eventReplayLimit: number;
   eventRetentionMs: number;
+  /** Announce the hub (`_onemoment-hub._tcp`) and allow printer discovery over mDNS. */
+  mdns: boolean;
 }
 
 export class ConfigError extends Error {
@@ -99,6 +102,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     groupCommit: isOn(onOff('GROUP_COMMIT', 'on')),
     eventReplayLimit: integer('EVENT_REPLAY_LIMIT', 1000, 10, 100_000),
     eventRetentionMs: integer('EVENT_RETENTION_HOURS', 48, 1, 24 * 365) * 3_600_000,
+    mdns: isOn(onOff('MDNS', 'on')),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

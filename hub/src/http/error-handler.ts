@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HubError } from '../errors.ts';
 import { sendAppIndex } from './web-apps.ts';
 
@@ -28,6 +28,18 @@ const FRAMEWORK_ERRORS: Record<string, { status: number; code: string; message: 
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'bad_request', message: 'The Content-Length does not match the body.' },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'invalid_json', message: 'The request body is not valid JSON.' },
 };
+
+/**
+ * Errors the router raises before any route runs (a malformed URL, a path segment over the length
+ * limit): passed to Fastify as `frameworkErrors`, so they too leave as `{ error, message }`.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    reply.status(414).send({ error: 'uri_too_long', message: 'A part of the address is too long.' });
+    return;
+  }
+  reply.status(400).send({ error: 'bad_request', message: 'The address is not valid.' });
+}
 
 /**
  * Every error leaves as `{ error, message }`. Client mistakes get a 4xx with a clear code; anything

@@ -1,0 +1,138 @@
+import type Database from 'better-sqlite3';
+import type { OrderStatus } from '@onemoment/shared/restaurant/order-lifecycle';
+import type { PendingRequest, RequestKind, Table, TablesResponse } from '@onemoment/shared/schemas/floor';
+import type { HubContext } from '../../context.ts';
+import { notFound } from '../../errors.ts';
+import { rooms } from '../../realtime/event-log.ts';
+import { newTableCode } from '../../venue/demo-seed.ts';
+import { NOT_COUNTED, tableState } from './table-state.ts';
+import { findTable, isUniqueViolation, type TableRow } from './visits.ts';
+
+interface TableWithVisitRow extends TableRow {
+  visitId: string | null;
+  openedAt: string | null;
+}
+
+interface OrderCountRow {
+  visitId: string;
+  status: OrderStatus;
+  count: number;
+  totalMinor: number;
+}
+
+interface PendingRequestRow extends PendingRequest {
+  visitId: string;
+}
+
+/** The floor plan (tables with their state) and the tables' QR codes. */
+export class TableService {
+  private readonly sqlite: Database.Database;
+  private readonly tablesWithVisits: Database.Statement;
+  private readonly ordersOfOpenVisits: Database.Statement;
+  private readonly pendingOfOpenVisits: Database.Statement;
+  private readonly allTables: Database.Statement;
+  private readonly updateCode: Database.Statement;
+
+  constructor(private readonly context: HubContext) {
+    const sqlite = context.store.sqlite;
+    this.sqlite = sqlite;
+    this.tablesWithVisits = sqlite.prepare(
+      `SELECT t.id, t.name, t.code, t.seats, v.id AS visitId, v.opened_at AS openedAt
+         FROM dining_tables t LEFT JOIN visits v ON v.table_id = t.id AND v.status = 'open'
+        ORDER BY t.position, t.id`,
+    );
+    this.ordersOfOpenVisits = sqlite.prepare(
+      `SELECT o.visit_id AS visitId, o.status, COUNT(*) AS count, COALESCE(SUM(o.total_minor), 0) AS totalMinor
+         FROM visits v JOIN orders o ON o.visit_id = v.id
+        WHERE v.status = 'open'
+        GROUP BY o.visit_id, o.status`,
+    );
+    this.pendingOfOpenVisits = sqlite.prepare(
+      `SELECT r.id, r.kind, r.created_at AS createdAt, r.visit_id AS visitId
+         FROM visits v JOIN guest_requests r ON r.visit_id = v.id
+        WHERE v.status = 'open' AND r.acknowledged_at IS NULL
+        ORDER BY r.created_at, r.id`,
+    );
+    this.allTables = sqlite.prepare('SELECT id, name, code, seats FROM dining_tables ORDER BY position, id');
+    this.updateCode = sqlite.prepare('UPDATE dining_tables SET code = ? WHERE id = ?');
+  }
+
+  /**
+   * Every table with its state. All reads run in one synchronous step, so no command can commit in
+   * between: `latestSeq` is exactly the state the rows show.
+   */
+  list(): TablesResponse {
+    const latestSeq = this.context.events.latestSeq();
+    const orders = new Map<string, OrderCountRow[]>();
+    for (const row of this.ordersOfOpenVisits.all() as OrderCountRow[]) {
+      orders.set(row.visitId, [...(orders.get(row.visitId) ?? []), row]);
+    }
+    const requests = new Map<string, PendingRequest[]>();
+    for (const { visitId, ...request } of this.pendingOfOpenVisits.all() as PendingRequestRow[]) {
+      requests.set(visitId, [...(requests.get(visitId) ?? []), request]);
+    }
+    const tables = (this.tablesWithVisits.all() as TableWithVisitRow[]).map((row): Table => {
+      const visitOrders = row.visitId ? (orders.get(row.visitId) ?? []) : [];
+      const pending = row.visitId ? (requests.get(row.visitId) ?? []) : [];
+      const counted = visitOrders.filter((o) => !NOT_COUNTED.includes(o.status));
+      const state = tableState({
+        hasOpenVisit: row.visitId !== null,
+        orderStatuses: visitOrders.map((o) => o.status),
+        pendingRequestKinds: pending.map((r) => r.kind as RequestKind),
+      });
+      return {
+        id: row.id,
+        name: row.name,
+        code: row.code,
+        seats: row.seats,
+        state,
+        visit:
+          row.visitId && row.openedAt
+            ? {
+                id: row.visitId,
+                openedAt: row.openedAt,
+                ordersCount: counted.reduce((sum, o) => sum + o.count, 0),
+                totalMinor: counted.reduce((sum, o) => sum + o.totalMinor, 0),
+              }
+            : null,
+        pendingRequests: pending,
+      };
+    });
+    return { tables, latestSeq };
+  }
+
+  tables(): TableRow[] {
+    return this.allTables.all() as TableRow[];
+  }
+
+  table(tableId: string): TableRow {
+    const table = findTable(this.sqlite, tableId);
+    if (!table) throw notFound(`Table "${tableId}"`);
+    return table;
+  }
+
+  /** A new QR code for the table: links with the old code stop working; guests already seated stay. */
+  rotateCode(tableId: string): Promise<{ code: string }> {
+    return this.context.commands.run((tx) => {
+      const table = this.table(tableId);
+      let code = newTableCode();
+      for (let attempt = 1; ; attempt++) {
+        try {
+          this.updateCode.run(code, table.id);
+          break;
+        } catch (error) {
+          // 10 characters from 31 make a clash all but impossible; should one happen, draw again.
+          if (!isUniqueViolation(error) || attempt >= 3) throw error;
+          code = newTableCode();
+        }
+      }
+      this.context.events.publish(tx, 'table.changed', [rooms.staff], { tableId: table.id, tableName: table.name, code });
+      return { code };
+    });
+  }
+
+  /** The link a table's QR code holds. */
+  tableLink(table: TableRow): string {
+    return `${this.context.publicUrl()}/t/${encodeURIComponent(table.code)}`;
+  }
+}

@@ -1,0 +1,273 @@
+import { newId } from '@onemoment/shared/ids';
+import { checkTransition, isFinal, type OrderStatus, type TransitionCheck } from '@onemoment/shared/restaurant/order-lifecycle';
+import type {
+  GuestPlaceOrderBody,
+  Order,
+  OrderItem,
+  OrderLineInput,
+  OrderList,
+  StaffPlaceOrderBody,
+  TransitionBody,
+} from '@onemoment/shared/schemas/orders';
+import type { GuestPrincipal, StaffPrincipal } from '../../auth/sessions.ts';
+import type { HubContext } from '../../context.ts';
+import type { CommandTx } from '../../db/command-runner.ts';
+import { badRequest, conflict, forbidden, notFound, type HubError } from '../../errors.ts';
+import { VenueService } from '../../venue/venue-service.ts';
+import { findOpenVisit, findTable, findVisit, isUniqueViolation, openVisitIn } from '../floor/visits.ts';
+import { MenuService } from '../menu/menu-service.ts';
+import { orderRooms, orderStoreFor, type OrderStore } from './order-store.ts';
+import { cleanText, nameOf } from './order-text.ts';
+import { priceOrder } from './price-order.ts';
+
+export interface PlacedOrder {
+  order: Order;
+  /** false when the id was already known: the first order is returned and nothing is written. */
+  created: boolean;
+}
+
+interface Placement {
+  id: string;
+  visitId: string;
+  tableId: string;
+  tableName: string;
+  placedBy: 'guest' | 'staff';
+  staffId: string | null;
+  lines: readonly OrderLineInput[];
+}
+
+const FINAL_STATE: Partial<Record<OrderStatus, string>> = {
+  served: 'has been served',
+  cancelled: 'was cancelled',
+  voided: 'was voided',
+};
+
+/** The sentence for an order that no longer takes changes ("Order #12 was cancelled"). */
+export function closedOrder(number: number, status: OrderStatus, what: string): HubError {
+  return conflict('order_closed', `Order #${number} ${FINAL_STATE[status] ?? 'is closed'}: ${what}`);
+}
+
+const idTaken = () =>
+  conflict('order_id_taken', 'This order id already belongs to another order. Make a new id and send the order again.');
+
+/** The HTTP refusal for a transition the lifecycle table does not allow. */
+function refusalOf(check: Exclude<TransitionCheck, { ok: true }>): HubError {
+  if (check.code === 'forbidden') return forbidden(check.message);
+  if (check.code === 'reason_required') return badRequest('reason_required', check.message);
+  return conflict('invalid_transition', check.message);
+}
+
+/**
+ * Orders: placing them (the hot path), reading them, and the hand-made lifecycle steps (accept, serve,
+ * cancel, void, rush). Each change is one command that writes the rows and its event together.
+ */
+export class OrderService {
+  private readonly store: OrderStore;
+  private readonly menu: MenuService;
+  private readonly venue: VenueService;
+  /** JSON text of the menu's shared, read-only objects (names, allergens), made once per object. */
+  private readonly jsonText = new WeakMap<object, string>();
+  private dayMemo = { minute: Number.NaN, day: '' };
+
+  constructor(private readonly context: HubContext) {
+    this.store = orderStoreFor(context.store.sqlite);
+    this.menu = new MenuService(context);
+    this.venue = new VenueService(context);
+  }
+
+  /**
+   * Today's business day. Formatting a date in the venue's time zone is slow for a hot path, and the
+   * day can only turn on a whole minute, so the answer is kept for the minute.
+   */
+  businessDay(at: Date = this.context.clock.now()): string {
+    const minute = Math.floor(at.getTime() / 60_000);
+    if (minute !== this.dayMemo.minute) this.dayMemo = { minute, day: this.venue.businessDay(at) };
+    return this.dayMemo.day;
+  }
+
+  // ---- placing ----
+
+  placeGuestOrder(guest: GuestPrincipal, body: GuestPlaceOrderBody): Promise<PlacedOrder> {
+    return this.context.commands.run((tx) => {
+      const existing = this.store.owner(body.id);
+      if (existing) {
+        // Another visit's order is never shown, not even its existence beyond "taken".
+        if (existing.visitId !== guest.visitId) throw idTaken();
+        return { order: this.store.order(body.id)!, created: false };
+      }
+      const visit = findVisit(this.context.store.sqlite, guest.visitId);
+      if (!visit || visit.status !== 'open') {
+        throw conflict('visit_not_open', 'This table visit has ended: scan the table QR code again to order.');
+      }
+      const order = this.insert(tx, {
+        id: body.id,
+        visitId: visit.id,
+        tableId: visit.tableId,
+        tableName: visit.tableName,
+        placedBy: 'guest',
+        staffId: null,
+        lines: body.items,
+      });
+      return { order, created: true };
+    });
+  }
+
+  placeStaffOrder(staff: StaffPrincipal, body: StaffPlaceOrderBody): Promise<PlacedOrder> {
+    return this.context.commands.run((tx) => {
+      const existing = this.store.owner(body.id);
+      if (existing) {
+        if (existing.tableId !== body.tableId) throw idTaken();
+        return { order: this.store.order(body.id)!, created: false };
+      }
+      const sqlite = this.context.store.sqlite;
+      const table = findTable(sqlite, body.tableId);
+      if (!table) throw notFound(`Table "${body.tableId}"`);
+      // A waiter ordering for guests who have not scanned the QR yet opens their visit in the same command.
+      const visit = findOpenVisit(sqlite, table.id) ?? openVisitIn(sqlite, tx, this.context, table.id, staff.staffId);
+      const order = this.insert(tx, {
+        id: body.id,
+        visitId: visit.id,
+        tableId: table.id,
+        tableName: table.name,
+        placedBy: 'staff',
+        staffId: staff.staffId,
+        lines: body.items,
+      });
+      return { order, created: true };
+    });
+  }
+
+  private insert(tx: CommandTx, placement: Placement): Order {
+    const menuItems = this.menu.itemsForOrder(placement.lines.map((line) => line.menuItemId));
+    const priced = priceOrder(placement.lines, menuItems, (item, ids) => this.menu.checkModifiers(item, ids));
+    const now = this.context.clock.now();
+    const createdAt = now.toISOString();
+    const businessDay = this.businessDay(now);
+    const number = this.store.nextNumber(businessDay);
+    try {
+      this.store.insertOrder({
+        id: placement.id,
+        businessDay,
+        number,
+        visitId: placement.visitId,
+        tableId: placement.tableId,
+        placedBy: placement.placedBy,
+        placedByStaffId: placement.staffId,
+        totalMinor: priced.totalMinor,
+        currency: priced.currency,
+        createdAt,
+      });
+    } catch (error) {
+      // Commands run one at a time, so the id and the number were free a moment ago; should another
+      // writer (a second hub on the same file) have taken one, the client retries instead of seeing a 500.
+      if (isUniqueViolation(error)) throw conflict('order_conflict', 'Another order was placed at the same moment: send the order again.');
+      throw error;
+    }
+    const items = priced.lines.map((line, position): OrderItem => {
+      const modifiers = line.modifiers.map((m) => ({ id: m.id, names: m.names, priceMinor: m.priceMinor }));
+      const item: OrderItem = {
+        id: newId(),
+        menuItemId: line.item.id,
+        name: nameOf(line.item.names),
+        names: line.item.names,
+        quantity: line.quantity,
+        unitPriceMinor: line.unitPriceMinor,
+        totalMinor: line.totalMinor,
+        modifiers: modifiers.map((m) => ({ id: m.id, name: nameOf(m.names), names: m.names, priceMinor: m.priceMinor })),
+        note: line.note,
+        station: line.item.station,
+        allergens: line.item.allergens,
+        status: 'pending',
+        readyAt: null,
+      };
+      const modifiersJson = modifiers.length === 0 ? '[]' : JSON.stringify(modifiers);
+      this.store.insertItem(placement.id, position, item, this.json(line.item.names), modifiersJson, this.json(line.item.allergens));
+      return item;
+    });
+    const order: Order = {
+      id: placement.id,
+      number,
+      visitId: placement.visitId,
+      tableId: placement.tableId,
+      tableName: placement.tableName,
+      status: 'placed',
+      rush: false,
+      placedBy: placement.placedBy,
+      totalMinor: priced.totalMinor,
+      currency: priced.currency,
+      createdAt,
+      updatedAt: createdAt,
+      statusReason: null,
+      items,
+    };
+    // Other modules' work for a new order (printing its tickets) joins this transaction.
+    for (const hook of this.context.orderHooks.placed) hook(tx, order);
+    this.context.events.publish(tx, 'order.placed', orderRooms(order), order);
+    tx.afterCommit(() => this.context.metrics.ordersPlaced.inc({ source: placement.placedBy }));
+    return order;
+  }
+
+  private json(value: object): string {
+    let text = this.jsonText.get(value);
+    if (text === undefined) {
+      text = JSON.stringify(value);
+      this.jsonText.set(value, text);
+    }
+    return text;
+  }
+
+  // ---- reading ----
+
+  guestOrders(guest: GuestPrincipal): OrderList {
+    // Both reads run in one synchronous step, so no command can commit between them.
+    const latestSeq = this.context.events.latestSeq();
+    return { orders: this.store.ordersOfVisit(guest.visitId), latestSeq };
+  }
+
+  guestOrder(guest: GuestPrincipal, id: string): Order {
+    const order = this.store.order(id);
+    // Another visit's order reads exactly like a missing one.
+    if (!order || order.visitId !== guest.visitId) throw notFound('This order');
+    return order;
+  }
+
+  staffOrders(status: 'open' | 'all'): OrderList {
+    const latestSeq = this.context.events.latestSeq();
+    return { orders: this.store.ordersOfDay(this.businessDay(), status === 'open'), latestSeq };
+  }
+
+  // ---- the lifecycle by hand ----
+
+  transition(staff: StaffPrincipal, id: string, body: TransitionBody): Promise<Order> {
+    return this.context.commands.run((tx) => {
+      const row = this.store.orderRow(id);
+      if (!row) throw notFound('This order');
+      const reason = cleanText(body.reason);
+      const check = checkTransition(row.status, body.to, staff.role, reason, `Order #${row.number}`);
+      if (!check.ok) throw refusalOf(check);
+      const ends = body.to === 'cancelled' || body.to === 'voided';
+      this.store.sql.setStatus.run(body.to, ends ? reason : null, this.context.clock.now().toISOString(), id);
+      if (body.to === 'served') this.store.sql.serveItems.run(id);
+      else if (ends) this.store.sql.finishItems.run(body.to, id);
+      return this.announce(tx, id);
+    });
+  }
+
+  setRush(id: string, rush: boolean): Promise<Order> {
+    return this.context.commands.run((tx) => {
+      const row = this.store.orderRow(id);
+      if (!row) throw notFound('This order');
+      if ((row.rush === 1) === rush) return this.store.order(id)!; // a repeated tap changes nothing
+      if (isFinal(row.status)) throw closedOrder(row.number, row.status, 'there is nothing left to rush.');
+      this.store.sql.setRush.run(rush ? 1 : 0, this.context.clock.now().toISOString(), id);
+      return this.announce(tx, id);
+    });
+  }
+
+  /** Reads the order as changed and publishes it as order.updated, in the caller's command. */
+  private announce(tx: CommandTx, id: string): Order {
+    const order = this.store.order(id)!;
+    this.context.events.publish(tx, 'order.updated', orderRooms(order), order);
+    return order;
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * The open visit: header with table, connection and service buttons; Menu and My orders views; the
+ * item sheet, the cart sheet and the bottom cart bar.
+ */
+import type { ApiClient } from '@onemoment/shared/client/api-client';
+import { newId } from '@onemoment/shared/ids';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { findItem, orderLines, priceCart, reconcileCart, type Cart, type CartAction } from './cart.ts';
+import { CartSheet } from './components/cart-sheet.tsx';
+import { ConnectionDot } from './components/connection-dot.tsx';
+import { ItemSheet, type ItemChoice } from './components/item-sheet.tsx';
+import { LanguageSelect } from './components/language-select.tsx';
+import { MenuView } from './components/menu-view.tsx';
+import { Notices, type Notice } from './components/notices.tsx';
+import { OrdersView } from './components/orders-view.tsx';
+import { ServiceButtons } from './components/service-buttons.tsx';
+import { StatusScreen } from './components/status-screen.tsx';
+import { useLocale } from './locale-context.ts';
+import type { PendingOrder } from './pending-orders.ts';
+import type { GuestSession } from './session.ts';
+import type { MenuItem, Order } from './types.ts';
+import { useVisitData } from './use-visit-data.ts';
+
+export interface GuestHomeProps {
+  session: GuestSession;
+  api: ApiClient;
+  venueName: string;
+  orders: Order[];
+  setOrders: (update: (orders: Order[]) => Order[]) => void;
+  pending: readonly PendingOrder[];
+  placeOrder: (order: PendingOrder) => void;
+  cart: Cart;
+  dispatch: (action: CartAction) => void;
+  /** Counts orders the hub refused, so the page can refresh what it knows. */
+  refusals: number;
+  notices: readonly Notice[];
+  notify: (text: string, tone?: Notice['tone']) => void;
+  dismiss: (id: number) => void;
+  onLanguage: (language: string) => void;
+  onClosed: () => void;
+  onUnauthorized: () => void;
+}
+
+export function GuestHome(props: GuestHomeProps) {
+  const { t, money, language } = useLocale();
+  const { menu, menuFailed, feedState, reloadMenu } = useVisitData({
+    api: props.api,
+    token: props.session.token,
+    language,
+    setOrders: props.setOrders,
+    onClosed: props.onClosed,
+    onUnauthorized: props.onUnauthorized,
+  });
+  const [view, setView] = useState<'menu' | 'orders'>(() => (props.pending.length > 0 ? 'orders' : 'menu'));
+  const [openItemId, setOpenItemId] = useState<string | null>(null);
+  const [cartOpen, setCartOpen] = useState(false);
+  const cartRef = useRef(props.cart);
+  cartRef.current = props.cart;
+  const placedCart = useRef<Cart | null>(null);
+
+  useEffect(() => {
+    document.title = props.venueName ? `${props.session.tableName} · ${props.venueName}` : props.session.tableName;
+  }, [props.venueName, props.session.tableName]);
+
+  // A refused order may mean the menu moved on (an 86'd item) while the socket was away: read it again.
+  useEffect(() => {
+    if (props.refusals > 0) reloadMenu();
+  }, [props.refusals]);
+
+  // A changed menu (86'd item, new price, language) is the truth: drop what can no longer be ordered.
+  useEffect(() => {
+    if (!menu) return;
+    const { cart, removed } = reconcileCart(cartRef.current, menu);
+    if (removed.length > 0) {
+      props.dispatch({ type: 'replace', cart });
+      for (const name of new Set(removed.map((line) => line.name))) props.notify(t('itemGone', { name }), 'info');
+    }
+    if (openItemId && !findItem(menu, openItemId)) setOpenItemId(null);
+  }, [menu]);
+
+  const openItem = menu && openItemId ? findItem(menu, openItemId) : undefined;
+  const priced = menu ? priceCart(props.cart, menu) : { lines: [], totalMinor: 0, count: 0 };
+  const currency = menu?.currency ?? props.orders[0]?.currency ?? 'EUR';
+  const activeOrders = props.orders.filter((o) => o.status !== 'served' && o.status !== 'cancelled' && o.status !== 'voided').length;
+  const ordersBadge = activeOrders + props.pending.filter((p) => !props.orders.some((o) => o.id === p.id)).length;
+
+  const add = (item: MenuItem, choice: ItemChoice) => {
+    props.dispatch({ type: 'add', menuItemId: item.id, name: item.name, ...choice });
+    setOpenItemId(null);
+    props.notify(t('added'), 'ok');
+  };
+
+  const order = () => {
+    if (!menu || priced.lines.length === 0) return;
+    // A double tap must not make two orders: the same cart is only ever ordered once.
+    if (placedCart.current === props.cart) return;
+    placedCart.current = props.cart;
+    // The id is made here, once: every retry sends this same id, so the hub can never make two orders.
+    const id = newId();
+    props.placeOrder({
+      id,
+      body: { id, items: orderLines(priced.lines.map((l) => l.line)) },
+      summary: priced.lines.map((l) => ({ name: l.item.name, quantity: l.line.quantity, modifierNames: l.modifierNames, note: l.line.note })),
+      totalMinor: priced.totalMinor,
+      currency: menu.currency,
+      createdAt: new Date().toISOString(),
+    });
+    props.dispatch({ type: 'clear' });
+    setCartOpen(false);
+    setView('orders');
+    window.scrollTo({ top: 0 });
+  };
+
+  const showView = (next: 'menu' | 'orders') => {
+    setView(next);
+    window.scrollTo({ top: 0 });
+  };
+
+  return (
+    <div class={priced.count > 0 && view === 'menu' ? 'page page--with-bar' : 'page'}>
+      <header class="top">
+        <div class="top__row">
+          <div class="top__where">
+            {props.venueName && <span class="top__venue">{props.venueName}</span>}
+            <div class="top__table-line">
+              <h1 class="top__table">{props.session.tableName}</h1>
+              <ConnectionDot state={feedState} />
+            </div>
+          </div>
+          <LanguageSelect onChange={props.onLanguage} />
+        </div>
+        <ServiceButtons api={props.api} notify={props.notify} />
+      </header>
+
+      <nav class="view-switch" aria-label={t('tabMenu')}>
+        <button type="button" class="view-switch__tab" aria-pressed={view === 'menu'} onClick={() => showView('menu')} data-testid="tab-menu">
+          {t('tabMenu')}
+        </button>
+        <button type="button" class="view-switch__tab" aria-pressed={view === 'orders'} onClick={() => showView('orders')} data-testid="tab-orders">
+          {t('tabOrders')}
+          {ordersBadge > 0 && <span class="badge">{ordersBadge}</span>}
+        </button>
+      </nav>
+
+      {view === 'orders' ? (
+        <OrdersView orders={props.orders} pending={props.pending} onBrowse={() => showView('menu')} />
+      ) : menu ? (
+        <MenuView
+          menu={menu}
+          onOpen={(item) => setOpenItemId(item.id)}
+          onQuickAdd={(item) => add(item, { quantity: 1, modifierIds: [], note: '' })}
+        />
+      ) : (
+        <StatusScreen busy={!menuFailed} icon="alert" title={menuFailed ? t('menuError') : t('menuLoading')}>
+          {menuFailed && (
+            <button type="button" class="button button--secondary" onClick={reloadMenu}>
+              {t('tryAgain')}
+            </button>
+          )}
+        </StatusScreen>
+      )}
+
+      {view === 'menu' && priced.count > 0 && (
+        <div class="cart-bar">
+          <button type="button" class="cart-bar__button" onClick={() => setCartOpen(true)} data-testid="cart-bar">
+            <span class="cart-bar__count">{priced.count}</span>
+            <span class="cart-bar__label">{t('viewOrder')}</span>
+            <span class="cart-bar__total">{money(priced.totalMinor, currency)}</span>
+          </button>
+        </div>
+      )}
+
+      <Notices notices={props.notices} onDismiss={props.dismiss} />
+
+      {openItem && menu && (
+        <ItemSheet key={openItem.id} item={openItem} currency={menu.currency} onAdd={(choice) => add(openItem, choice)} onClose={() => setOpenItemId(null)} />
+      )}
+      {cartOpen && (
+        <CartSheet
+          lines={priced.lines}
+          totalMinor={priced.totalMinor}
+          currency={currency}
+          onQuantity={(key, quantity) => props.dispatch({ type: 'setQuantity', key, quantity })}
+          onOrder={order}
+          onClose={() => setCartOpen(false)}
+        />
+      )}
+    </div>
+  );
+}

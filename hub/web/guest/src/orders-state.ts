@@ -1,0 +1,29 @@
+/**
+ * The visit's orders as the page holds them: merged from HTTP reads and socket events, which may
+ * arrive in either order, so an older copy of an order never replaces a newer one.
+ */
+import type { Order } from './types.ts';
+
+function newer(incoming: Order, existing: Order | undefined): boolean {
+  return !existing || incoming.updatedAt >= existing.updatedAt;
+}
+
+function sorted(orders: Order[]): Order[] {
+  return orders.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.number - a.number));
+}
+
+export function upsertOrder(orders: readonly Order[], incoming: Order): Order[] {
+  const existing = orders.find((o) => o.id === incoming.id);
+  if (!newer(incoming, existing)) return orders as Order[];
+  return sorted([...orders.filter((o) => o.id !== incoming.id), incoming]);
+}
+
+/**
+ * A fresh read merged into what the page holds: orders are never deleted (a cancelled one stays), and an
+ * order just delivered by our own POST may be missing from a read that started earlier, so it is a union.
+ */
+export function mergeFetched(orders: readonly Order[], fetched: readonly Order[]): Order[] {
+  let merged = [...orders];
+  for (const order of fetched) merged = upsertOrder(merged, order);
+  return merged;
+}

@@ -1,0 +1,134 @@
+import { Type, type Static } from 'typebox';
+import { ITEM_STATUSES, MANUAL_TARGETS, ORDER_STATUSES, type ItemStatus, type ManualTarget, type OrderStatus } from '../restaurant/order-lifecycle.ts';
+import { CurrencySchema, IdSchema, IsoTimeSchema, LocalizedTextSchema, MinorUnitsSchema, UuidV7Schema } from './common.ts';
+
+/** Limits of one order, shared by the hub's validation and the pages that build orders. */
+export const ORDER_LIMITS = { maxLines: 50, maxQuantity: 50, maxNoteLength: 200, maxModifiersPerLine: 20, maxReasonLength: 200 } as const;
+
+/**
+ * A string from a fixed list. Written as `enum` rather than a union of literals: the response
+ * serializer writes an `enum` string directly, while a union (`anyOf`) makes it test every branch.
+ */
+function StringEnum<T extends string>(values: readonly T[], options: { description?: string } = {}) {
+  return Type.Unsafe<T>({ type: 'string', enum: [...values], ...options });
+}
+
+/** A string or null, for responses (`nullable` is understood by both the serializer and OpenAPI 3.0). */
+function NullableString(options: { format?: string; description?: string } = {}) {
+  return Type.Unsafe<string | null>({ type: 'string', nullable: true, ...options });
+}
+
+export const OrderStatusSchema = StringEnum<OrderStatus>(ORDER_STATUSES);
+export const ItemStatusSchema = StringEnum<ItemStatus>(ITEM_STATUSES);
+
+// ---- placing an order ----
+
+export const OrderLineInputSchema = Type.Object(
+  {
+    menuItemId: IdSchema,
+    quantity: Type.Integer({ minimum: 1, maximum: ORDER_LIMITS.maxQuantity }),
+    modifierIds: Type.Optional(Type.Array(IdSchema, { maxItems: ORDER_LIMITS.maxModifiersPerLine })),
+    note: Type.Optional(
+      Type.String({ maxLength: ORDER_LIMITS.maxNoteLength, description: 'For the kitchen; kept as literal text, control characters removed' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type OrderLineInput = Static<typeof OrderLineInputSchema>;
+
+const OrderLinesSchema = Type.Array(OrderLineInputSchema, { minItems: 1, maxItems: ORDER_LIMITS.maxLines });
+
+/** Prices are never sent: the hub prices every line from its menu. */
+export const GuestPlaceOrderBodySchema = Type.Object(
+  {
+    id: { ...UuidV7Schema, description: 'Made by the phone; sending the same id again returns the first order' },
+    items: OrderLinesSchema,
+  },
+  { additionalProperties: false },
+);
+export type GuestPlaceOrderBody = Static<typeof GuestPlaceOrderBodySchema>;
+
+export const StaffPlaceOrderBodySchema = Type.Object(
+  {
+    id: UuidV7Schema,
+    tableId: { ...IdSchema, description: 'A visit is opened on the table when none is open' },
+    items: OrderLinesSchema,
+  },
+  { additionalProperties: false },
+);
+export type StaffPlaceOrderBody = Static<typeof StaffPlaceOrderBodySchema>;
+
+// ---- the order ----
+
+export const OrderModifierSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  names: LocalizedTextSchema,
+  priceMinor: Type.Integer(),
+});
+export type OrderModifier = Static<typeof OrderModifierSchema>;
+
+export const OrderItemSchema = Type.Object({
+  id: Type.String(),
+  menuItemId: Type.String(),
+  name: Type.String({ description: 'The name in the venue language (English); `names` has every language' }),
+  names: LocalizedTextSchema,
+  quantity: Type.Integer(),
+  unitPriceMinor: Type.Integer({ description: 'One item with its modifiers' }),
+  totalMinor: Type.Integer({ description: 'unitPriceMinor × quantity' }),
+  modifiers: Type.Array(OrderModifierSchema),
+  note: NullableString(),
+  station: Type.String(),
+  allergens: Type.Array(Type.String()),
+  status: ItemStatusSchema,
+  readyAt: NullableString({ format: 'date-time', description: 'When the kitchen bumped it' }),
+});
+export type OrderItem = Static<typeof OrderItemSchema>;
+
+export const OrderSchema = Type.Object({
+  id: Type.String(),
+  number: Type.Integer({ description: 'Counter of the business day, shown as "#12"' }),
+  visitId: Type.String(),
+  tableId: Type.String(),
+  tableName: Type.String(),
+  status: OrderStatusSchema,
+  rush: Type.Boolean(),
+  placedBy: StringEnum<'guest' | 'staff'>(['guest', 'staff']),
+  totalMinor: MinorUnitsSchema,
+  currency: CurrencySchema,
+  createdAt: IsoTimeSchema,
+  updatedAt: IsoTimeSchema,
+  statusReason: NullableString({ description: 'Why it was cancelled or voided' }),
+  items: Type.Array(OrderItemSchema),
+});
+export type Order = Static<typeof OrderSchema>;
+
+export const OrderListSchema = Type.Object({
+  orders: Type.Array(OrderSchema),
+  latestSeq: Type.Integer({ minimum: 0, description: 'Open the socket with this as lastSeq' }),
+});
+export type OrderList = Static<typeof OrderListSchema>;
+
+// ---- reading and changing orders ----
+
+export const OrderIdParamsSchema = Type.Object({ id: IdSchema }, { additionalProperties: false });
+
+export const OrderListQuerySchema = Type.Object(
+  {
+    status: Type.Optional(StringEnum<'open' | 'all'>(['open', 'all'], { description: 'open (default): not yet served, cancelled or voided' })),
+  },
+  { additionalProperties: false },
+);
+export type OrderListQuery = Static<typeof OrderListQuerySchema>;
+
+export const TransitionBodySchema = Type.Object(
+  {
+    to: StringEnum<ManualTarget>(MANUAL_TARGETS),
+    reason: Type.Optional(Type.String({ maxLength: ORDER_LIMITS.maxReasonLength, description: 'Needed to cancel or void' })),
+  },
+  { additionalProperties: false },
+);
+export type TransitionBody = Static<typeof TransitionBodySchema>;
+
+export const RushBodySchema = Type.Object({ rush: Type.Boolean() }, { additionalProperties: false });
+export type RushBody = Static<typeof RushBodySchema>;
