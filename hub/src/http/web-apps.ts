@@ -20,9 +20,10 @@ export async function registerWebApps(app: FastifyInstance): Promise<void> {
     await app.register(fastifyStatic, { root: web.root, prefix: web.prefix, decorateReply: !decorated, index: false, wildcard: true });
     decorated = true;
   }
-  app.get('/', (_request, reply) => reply.redirect('/admin/'));
-  app.get('/admin', (_request, reply) => reply.redirect('/admin/'));
-  app.get('/kds', (_request, reply) => reply.redirect('/kds/'));
+  const hidden = { schema: { hide: true } };
+  app.get('/', hidden, (_request, reply) => reply.redirect('/admin/'));
+  app.get('/admin', hidden, (_request, reply) => reply.redirect('/admin/'));
+  app.get('/kds', hidden, (_request, reply) => reply.redirect('/kds/'));
 }
 
 /** For the not-found handler: the index page of the app a browser navigation belongs to, if any. */
