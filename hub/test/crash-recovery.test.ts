@@ -38,7 +38,8 @@ describe.each(['on', 'off'])('a hub killed with SIGKILL while orders arrive (GRO
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('keeps every acknowledged order whole and exactly once, and a retry of an unanswered one places it once', async () => {
+  // Two hub processes start and a few hundred orders flow: generous time on a busy 2-core CI box.
+  it('keeps every acknowledged order whole and exactly once, and a retry of an unanswered one places it once', { timeout: 180_000 }, async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'onemoment-crash-'));
     const env = { GROUP_COMMIT: groupCommit };
     hub = await startHubProcess(dataDir, env);

@@ -78,7 +78,8 @@ describe('a sweep of hostile requests over every route', () => {
     expect(operations.length).toBeGreaterThan(25);
   });
 
-  it('never answers 5xx, always { error, message }, and a refused write changes nothing', async () => {
+  // Thousands of requests: generous time on a busy 2-core CI box.
+  it('never answers 5xx, always { error, message }, and a refused write changes nothing', { timeout: 240_000 }, async () => {
     const failures: string[] = [];
     for (const operation of operations) {
       const paths = operation.path.includes('{')
