@@ -36,7 +36,7 @@ export interface TestHubOptions {
 export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
   const ownsDir = !options.dataDir;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'onemoment-hub-test-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', MDNS: 'off', ...options.env });
   const hub = await createHub(config, { clock: options.clock });
   const port = await hub.listen();
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -17,7 +17,7 @@ export async function registerWebApps(app: FastifyInstance): Promise<void> {
   let decorated = false;
   for (const web of WEB_APPS) {
     if (!existsSync(web.root)) continue;
-    await app.register(fastifyStatic, { root: web.root, prefix: web.prefix, decorateReply: !decorated, index: false, wildcard: true });
+    await app.register(fastifyStatic, { root: web.root, prefix: web.prefix, decorateReply: !decorated, index: ['index.html'], wildcard: true });
     decorated = true;
   }
   const hidden = { schema: { hide: true } };

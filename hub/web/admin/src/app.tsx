@@ -1,0 +1,160 @@
+/**
+ * The staff and admin pages: PIN login, then the floor, the orders and (for managers) the menu and
+ * the team. What a person sees is decided by their role; the hub checks the same roles again.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { api, onUnauthorized, setToken } from './api.ts';
+import { useLive } from './hooks.ts';
+import { LiveStore } from './live-store.ts';
+import { LoginPage } from './pages/login-page.tsx';
+import { FloorPage } from './pages/floor-page.tsx';
+import { OrdersPage } from './pages/orders-page.tsx';
+import { MenuPage } from './pages/menu-page.tsx';
+import { StaffPage } from './pages/staff-page.tsx';
+import { navigate, usePage, type Page } from './router.ts';
+import { homeFor, isManager, loadSession, saveSession } from './session.ts';
+import { Toasts } from './toasts.tsx';
+import type { Session, Venue } from './types.ts';
+
+export function App() {
+  const [session, setSession] = useState<Session | null>(() => {
+    const saved = loadSession();
+    setToken(saved?.token ?? null);
+    return saved;
+  });
+
+  useEffect(() => {
+    onUnauthorized(() => expire());
+  }, []);
+
+  useEffect(() => {
+    if (session?.role === 'kitchen') location.assign(homeFor('kitchen'));
+  }, [session]);
+
+  const login = (next: Session) => {
+    saveSession(next);
+    setToken(next.token);
+    if (next.role === 'kitchen') {
+      location.assign(homeFor('kitchen'));
+      return;
+    }
+    setSession(next);
+  };
+
+  const expire = () => {
+    saveSession(null);
+    setToken(null);
+    setSession(null);
+  };
+
+  const logout = async () => {
+    try {
+      await api.post('/api/staff/logout');
+    } catch {
+      // Logging out locally is what matters; the token expires on its own.
+    }
+    expire();
+  };
+
+  return (
+    <>
+      {!session || session.role === 'kitchen' ? <LoginPage onLogin={login} /> : <Shell key={session.token} session={session} onLogout={logout} onExpired={expire} />}
+      <Toasts />
+    </>
+  );
+}
+
+const NAV: Array<{ page: Page; label: string; managerOnly: boolean }> = [
+  { page: 'tables', label: 'Tables', managerOnly: false },
+  { page: 'orders', label: 'Orders', managerOnly: false },
+  { page: 'menu', label: 'Menu', managerOnly: true },
+  { page: 'staff', label: 'Staff', managerOnly: true },
+];
+
+function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: () => void; onExpired: () => void }) {
+  const store = useMemo(() => new LiveStore(session.token, onExpired), [session.token]);
+  useEffect(() => {
+    store.start();
+    return () => store.stop();
+  }, [store]);
+  const live = useLive(store);
+  const [venue, setVenue] = useState<Venue | null>(null);
+  useEffect(() => {
+    api.get<Venue>('/api/venue').then(setVenue, () => setVenue(null));
+  }, []);
+
+  const manager = isManager(session.role);
+  let page = usePage();
+  if ((page === 'menu' || page === 'staff') && !manager) page = 'tables';
+
+  const requests = live.tables?.reduce((sum, table) => sum + table.pendingRequests.length, 0) ?? 0;
+  const toAccept = live.orders?.filter((order) => order.status === 'placed').length ?? 0;
+  const toServe = live.orders?.filter((order) => order.status === 'ready').length ?? 0;
+  const currency = venue?.currency ?? 'EUR';
+
+  return (
+    <div class="shell">
+      <header class="topbar">
+        <div class="brand">
+          <span class="brand-mark" aria-hidden="true">◐</span>
+          <span class="brand-name">{venue?.name ?? 'OneMoment'}</span>
+        </div>
+        <nav class="tabs" aria-label="Sections">
+          {NAV.filter((item) => !item.managerOnly || manager).map((item) => {
+            const badge = item.page === 'tables' ? requests : item.page === 'orders' ? toAccept + toServe : 0;
+            return (
+              <a
+                key={item.page}
+                href={`/admin/${item.page}`}
+                class={`tab ${page === item.page ? 'tab-active' : ''}`}
+                aria-current={page === item.page ? 'page' : undefined}
+                onClick={(event) => {
+                  event.preventDefault();
+                  navigate(item.page);
+                }}
+              >
+                {item.label}
+                {badge > 0 && <span class="badge" aria-label={`${badge} need attention`}>{badge}</span>}
+              </a>
+            );
+          })}
+        </nav>
+        <div class="who">
+          <ConnectionDot state={live.feed} />
+          <span class="who-name">
+            {session.name}
+            {session.name.toLowerCase() !== roleLabel(session.role).toLowerCase() && <small>{roleLabel(session.role)}</small>}
+          </span>
+          <button type="button" class="btn btn-quiet" onClick={onLogout}>
+            Log out
+          </button>
+        </div>
+      </header>
+      {live.error && (
+        <div class="banner banner-error" role="alert">
+          {live.error}
+        </div>
+      )}
+      <main class="content">
+        {page === 'tables' && <FloorPage store={store} live={live} role={session.role} currency={currency} />}
+        {page === 'orders' && <OrdersPage store={store} live={live} role={session.role} />}
+        {page === 'menu' && manager && <MenuPage store={store} languages={venue?.languages ?? ['en', 'ru']} />}
+        {page === 'staff' && manager && <StaffPage self={session} />}
+      </main>
+    </div>
+  );
+}
+
+function ConnectionDot({ state }: { state: 'connecting' | 'live' | 'offline' }) {
+  const label = state === 'live' ? 'Live' : state === 'connecting' ? 'Connecting…' : 'Offline — reconnecting';
+  return (
+    <span class={`conn conn-${state}`} data-state={state} title={label}>
+      <span class="conn-dot" aria-hidden="true" />
+      <span class="conn-label">{label}</span>
+    </span>
+  );
+}
+
+export function roleLabel(role: string): string {
+  return role === 'front_desk' ? 'Front desk' : role.charAt(0).toUpperCase() + role.slice(1);
+}

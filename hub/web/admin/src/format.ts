@@ -1,0 +1,43 @@
+/** Small display helpers for the staff pages: money in major units, ages in minutes. */
+import { formatMoney, minorDigits } from '@onemoment/shared/money';
+
+export function money(amountMinor: number, currency: string): string {
+  return formatMoney(amountMinor, currency, 'en');
+}
+
+/** The editable form of a price: "12.50" for 1250 EUR minor units. */
+export function toMajorText(amountMinor: number, currency: string): string {
+  const digits = minorDigits(currency);
+  return (amountMinor / 10 ** digits).toFixed(digits);
+}
+
+/**
+ * A price a person typed in major units, as integer minor units; null when it is not a price.
+ * Works on the string's digits, never through float multiplication, so "0.29" is 29 and not 28.
+ */
+export function parseMajor(text: string, currency: string): number | null {
+  const digits = minorDigits(currency);
+  const cleaned = text.trim().replace(',', '.');
+  const pattern = digits > 0 ? new RegExp(`^(\\d{1,7})(?:\\.(\\d{0,${digits}}))?$`) : /^(\d{1,9})$/;
+  const match = pattern.exec(cleaned);
+  if (!match) return null;
+  const whole = Number(match[1]);
+  const fraction = (match[2] ?? '').padEnd(digits, '0');
+  return whole * 10 ** digits + (fraction ? Number(fraction) : 0);
+}
+
+export function minutesSince(iso: string, now: number): number {
+  return Math.max(0, Math.floor((now - Date.parse(iso)) / 60000));
+}
+
+export function age(iso: string, now: number): string {
+  const minutes = minutesSince(iso, now);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return `${hours} h ${minutes % 60} min`;
+}
+
+export function clockTime(iso: string): string {
+  return new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+}

@@ -1,0 +1,202 @@
+/**
+ * One table: its visit (open, move, close), guests' calls, its orders, its QR, and the waiter's
+ * order form.
+ */
+import { useState } from 'preact/hooks';
+import { isFinal } from '@onemoment/shared/restaurant/order-lifecycle';
+import { api, describeError } from '../api.ts';
+import { age, clockTime, money } from '../format.ts';
+import { useNow } from '../hooks.ts';
+import type { LiveStore } from '../live-store.ts';
+import { notify } from '../toasts.tsx';
+import type { Order, StaffRole, Table } from '../types.ts';
+import { AcknowledgeButton, REQUEST_LABELS, STATE_LABELS } from './table-bits.tsx';
+import { OrderForm } from './order-form.tsx';
+import { STATUS_LABELS } from './order-card.tsx';
+import { TableQr } from './qr.tsx';
+
+interface TablePanelProps {
+  store: LiveStore;
+  table: Table;
+  tables: Table[];
+  orders: Order[];
+  role: StaffRole;
+  currency: string;
+  onClose: () => void;
+  onMoved: (tableId: string) => void;
+}
+
+export function TablePanel({ store, table, tables, orders, role, currency, onClose, onMoved }: TablePanelProps) {
+  const now = useNow();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [confirmClose, setConfirmClose] = useState(false);
+  const [moveTo, setMoveTo] = useState('');
+  const [ordering, setOrdering] = useState(false);
+  const visit = table.visit;
+  const freeTables = tables.filter((other) => other.id !== table.id && other.state === 'free');
+  const unfinished = orders.filter((order) => !isFinal(order.status)).length;
+
+  const run = async (what: string, action: () => Promise<void>) => {
+    setBusy(what);
+    try {
+      await action();
+      store.refreshTables();
+    } catch (error) {
+      notify(describeError(error), 'error');
+      store.refreshTables();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const openVisit = () =>
+    run('open', async () => {
+      await api.post(`/api/tables/${encodeURIComponent(table.id)}/visits`);
+      notify(`${table.name}: visit opened`);
+    });
+
+  const closeVisit = () =>
+    run('close', async () => {
+      if (!visit) return;
+      await api.post(`/api/visits/${encodeURIComponent(visit.id)}/close`);
+      setConfirmClose(false);
+      notify(`${table.name}: visit closed`);
+    });
+
+  const moveVisit = () =>
+    run('move', async () => {
+      if (!visit || !moveTo) return;
+      await api.post(`/api/visits/${encodeURIComponent(visit.id)}/move`, { tableId: moveTo });
+      const target = tables.find((other) => other.id === moveTo);
+      notify(`Moved ${table.name} to ${target?.name ?? moveTo}`);
+      setMoveTo('');
+      onMoved(moveTo);
+    });
+
+  return (
+    <aside class="panel" aria-label={table.name} data-panel-table={table.id}>
+      <div class="panel-head">
+        <div>
+          <h2>{table.name}</h2>
+          <span class={`state-pill state-${table.state}`}>{STATE_LABELS[table.state]}</span>
+        </div>
+        <button type="button" class="btn btn-quiet" aria-label="Close panel" onClick={onClose}>
+          ✕
+        </button>
+      </div>
+
+      {table.pendingRequests.length > 0 && (
+        <ul class="calls calls-panel">
+          {table.pendingRequests.map((request) => (
+            <li key={request.id} class={`call call-${request.kind}`}>
+              <span class="call-what">{REQUEST_LABELS[request.kind]}</span>
+              <span class="call-age">{age(request.createdAt, now)}</span>
+              <AcknowledgeButton store={store} request={request} />
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <section class="panel-section">
+        {visit ? (
+          <p class="visit-line">
+            Visit open since {clockTime(visit.openedAt)} ({age(visit.openedAt, now)}) · {visit.ordersCount}{' '}
+            {visit.ordersCount === 1 ? 'order' : 'orders'} · <strong>{money(visit.totalMinor, currency)}</strong>
+          </p>
+        ) : (
+          <p class="visit-line muted">No visit. {table.seats} seats.</p>
+        )}
+        <div class="panel-actions">
+          <button type="button" class="btn btn-primary" onClick={() => setOrdering(true)}>
+            New order
+          </button>
+          {!visit && (
+            <button type="button" class="btn" disabled={busy !== null} onClick={() => void openVisit()}>
+              {busy === 'open' ? 'Opening…' : 'Open visit'}
+            </button>
+          )}
+        </div>
+      </section>
+
+      {visit && (
+        <section class="panel-section">
+          <h3>Move to another table</h3>
+          {freeTables.length === 0 ? (
+            <p class="muted small">No free table right now.</p>
+          ) : (
+            <div class="inline-form">
+              <select aria-label="Move to table" value={moveTo} onChange={(event) => setMoveTo(event.currentTarget.value)}>
+                <option value="">Choose a free table…</option>
+                {freeTables.map((other) => (
+                  <option key={other.id} value={other.id}>
+                    {other.name}
+                  </option>
+                ))}
+              </select>
+              <button type="button" class="btn" disabled={!moveTo || busy !== null} onClick={() => void moveVisit()}>
+                {busy === 'move' ? 'Moving…' : 'Move'}
+              </button>
+            </div>
+          )}
+        </section>
+      )}
+
+      {visit && (
+        <section class="panel-section">
+          <h3>Orders</h3>
+          {orders.length === 0 ? (
+            <p class="muted small">No orders yet.</p>
+          ) : (
+            <ul class="mini-orders">
+              {orders.map((order) => (
+                <li key={order.id} class="mini-order">
+                  <span class="order-number">#{order.number}</span>
+                  <span class="mini-items">{order.items.map((item) => `${item.quantity}× ${item.name}`).join(', ')}</span>
+                  <span class={`status status-${order.status}`}>{STATUS_LABELS[order.status]}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      <section class="panel-section">
+        <h3>QR code</h3>
+        <TableQr table={table} canReplace={role === 'manager'} onReplaced={() => store.refreshTables()} />
+      </section>
+
+      {visit && (
+        <section class="panel-section panel-danger">
+          {!confirmClose ? (
+            <button type="button" class="btn btn-danger-quiet" onClick={() => setConfirmClose(true)}>
+              Close visit…
+            </button>
+          ) : (
+            <div class="confirm">
+              <p>
+                Close the visit at {table.name}? The guests' phones lose access to this table.
+                {unfinished > 0 && (
+                  <strong>
+                    {' '}
+                    {unfinished} {unfinished === 1 ? 'order is' : 'orders are'} not served yet.
+                  </strong>
+                )}
+              </p>
+              <div class="panel-actions">
+                <button type="button" class="btn btn-danger" disabled={busy !== null} onClick={() => void closeVisit()}>
+                  {busy === 'close' ? 'Closing…' : 'Close visit'}
+                </button>
+                <button type="button" class="btn btn-quiet" onClick={() => setConfirmClose(false)}>
+                  Keep open
+                </button>
+              </div>
+            </div>
+          )}
+        </section>
+      )}
+      {ordering && (
+        <OrderForm store={store} table={table} currency={currency} onCancel={() => setOrdering(false)} onPlaced={() => setOrdering(false)} />
+      )}
+    </aside>
+  );
+}
