@@ -18,6 +18,7 @@ import { validatorCompiler } from './http/validation.ts';
 import { registerWebApps } from './http/web-apps.ts';
 import { EventLog } from './realtime/event-log.ts';
 import { startRealtime, type RealtimeServer } from './realtime/socket-server.ts';
+import { printingModule } from './printing/index.ts';
 import { restaurantModule } from './restaurant/index.ts';
 import { seedDemoVenue } from './venue/demo-seed.ts';
 import { venueRoutes } from './venue/routes.ts';
@@ -88,6 +89,7 @@ export async function createHub(config: HubConfig, options: HubOptions = {}): Pr
   await app.register(venueRoutes(context));
   await app.register(authRoutes(context));
   await app.register(restaurantModule(context));
+  await app.register(printingModule(context));
   await registerWebApps(app);
 
   let realtime: RealtimeServer | null = null;

@@ -5,3 +5,4 @@ export * from '../restaurant/menu/tables.ts';
 export * from '../restaurant/floor/tables.ts';
 export * from '../restaurant/orders/tables.ts';
 export * from '../realtime/tables.ts';
+export * from '../printing/tables.ts';

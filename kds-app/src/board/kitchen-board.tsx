@@ -11,11 +11,13 @@ import { EXPO, type BumpResponse, type RecentItem, type Station } from '../types
 import { AllDayPanel } from './all-day-panel.tsx';
 import { useClock } from './clock.ts';
 import { ConnectionBanner } from './connection-banner.tsx';
+import { PrinterAlerts, usePrinterStates } from './printer-alerts.tsx';
 import { RecallPanel } from './recall-panel.tsx';
 import { TicketCard } from './ticket-card.tsx';
 import { sortTickets } from './ticket-model.ts';
 import { useBumpBar } from './use-bump-bar.ts';
 import { useTicketFeed } from './use-ticket-feed.ts';
+import type { PrinterStatusEvent } from '@onemoment/shared/schemas/printing';
 
 type SidePanel = 'all-day' | 'recall' | 'none';
 
@@ -64,7 +66,20 @@ export function KitchenBoard(props: KitchenBoardProps) {
   const onNewTicket = useCallback(() => {
     if (!mutedRef.current) beep();
   }, []);
-  const feed = useTicketFeed({ station, token, onNewTicket });
+  const [liveSessions, setLiveSessions] = useState(0);
+  const [printers, onPrinterStatus] = usePrinterStates(liveSessions);
+  const feed = useTicketFeed({
+    station,
+    token,
+    onNewTicket,
+    onOtherEvent: (event) => {
+      if (event.type === 'printer.status') onPrinterStatus(event.payload as PrinterStatusEvent);
+    },
+  });
+  // Each time the socket is live again, reload the printers' states it may have missed.
+  useEffect(() => {
+    if (feed.connection === 'live') setLiveSessions((n) => n + 1);
+  }, [feed.connection]);
   const tickets = useMemo(() => sortTickets(feed.board.tickets.values()), [feed.board.tickets]);
 
   useEffect(() => {
@@ -196,6 +211,7 @@ export function KitchenBoard(props: KitchenBoardProps) {
   return (
     <div class="board" data-board-station={station} data-live={feed.connection === 'live'} data-socket={feed.socketState}>
       <ConnectionBanner connection={feed.connection} detail={feed.loadError} />
+      <PrinterAlerts printers={printers} station={station} />
       <header class="topbar">
         <div class="topbar-title">
           <span class="topbar-station" data-testid="station-name">

@@ -38,6 +38,8 @@ interface FeedOptions {
   station: string;
   token: string;
   onNewTicket: () => void;
+  /** Events that are not about orders (a printer's status) go here. */
+  onOtherEvent?: (event: HubEvent) => void;
 }
 
 function describe(error: unknown): string {
@@ -45,7 +47,7 @@ function describe(error: unknown): string {
   return 'Could not load the tickets. Retrying…';
 }
 
-export function useTicketFeed({ station, token, onNewTicket }: FeedOptions): TicketFeed {
+export function useTicketFeed({ station, token, onNewTicket, onOtherEvent }: FeedOptions): TicketFeed {
   const [board, setBoard] = useState<BoardState>(emptyBoard);
   const boardRef = useRef<BoardState>(emptyBoard);
   const [feedState, setFeedState] = useState<FeedState>('connecting');
@@ -55,6 +57,8 @@ export function useTicketFeed({ station, token, onNewTicket }: FeedOptions): Tic
   const [changes, setChanges] = useState(0);
   const newTicketRef = useRef(onNewTicket);
   newTicketRef.current = onNewTicket;
+  const otherEventRef = useRef(onOtherEvent);
+  otherEventRef.current = onOtherEvent;
 
   const commit = useCallback((next: BoardState) => {
     if (next === boardRef.current) return;
@@ -119,7 +123,10 @@ export function useTicketFeed({ station, token, onNewTicket }: FeedOptions): Tic
 
     const onEvent = (event: HubEvent) => {
       noteHubTime(event.at);
-      if (!ORDER_EVENTS.has(event.type)) return;
+      if (!ORDER_EVENTS.has(event.type)) {
+        otherEventRef.current?.(event);
+        return;
+      }
       const orderEvent = event as HubEvent<Order>;
       if (fetching) buffered.push(orderEvent);
       const result = applyOrder(boardRef.current, orderEvent.payload, station, { kind: 'event' });

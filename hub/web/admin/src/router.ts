@@ -1,11 +1,11 @@
 /**
- * Four pages under /admin/<page>, with real URLs so a reload or a bookmark lands on the same page
+ * The pages under /admin/<page>, with real URLs so a reload or a bookmark lands on the same page
  * (the hub answers any /admin path with index.html).
  */
 import { useEffect, useState } from 'preact/hooks';
 
-export type Page = 'tables' | 'orders' | 'menu' | 'staff';
-const PAGES: readonly Page[] = ['tables', 'orders', 'menu', 'staff'];
+export type Page = 'tables' | 'orders' | 'menu' | 'staff' | 'printers';
+const PAGES: readonly Page[] = ['tables', 'orders', 'menu', 'staff', 'printers'];
 
 export function currentPage(): Page {
   const segment = location.pathname.replace(/^\/admin\/?/, '').split('/')[0] ?? '';
