@@ -1,0 +1,106 @@
+import * as Y from 'yjs';
+
+/**
+ * The config document (`venue/{venueId}/config`): what HQ and the hub may both change.
+ *
+ *   menuItems: Y.Map  itemId → Y.Map { priceMinor, available, updatedAt }
+ *
+ * Each field is last-writer-wins on its own, so HQ changing a price while the hub changes the same
+ * item's availability keeps both changes. One caveat of nested maps: if two replicas each create the
+ * map of an item neither has yet, only one map survives the merge. The hub therefore writes every menu
+ * item into its config document (so the map exists before anyone edits it), and the cloud should only
+ * edit items its copy of the document already has.
+ */
+
+export const CONFIG_ROOT = 'menuItems';
+
+export interface MenuItemPatch {
+  priceMinor?: number;
+  available?: boolean;
+  /** When the change was made (ISO time); defaults to now. Pass the caller's clock. */
+  updatedAt?: string;
+}
+
+export interface MenuItemRecord {
+  id: string;
+  /** null: never set in this document (the hub's own value stands). */
+  priceMinor: number | null;
+  available: boolean | null;
+  updatedAt: string | null;
+}
+
+export const MENU_ITEM_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+export const MAX_PRICE_MINOR = 100_000_000;
+
+function isPrice(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= MAX_PRICE_MINOR;
+}
+
+/**
+ * Sets a menu item's price and/or availability in one transaction, writing only the fields that
+ * change (and then `updatedAt`). Returns whether anything was written. Throws RangeError on a bad
+ * id or value: callers validate input before, this is the last guard of the document's shape.
+ */
+export function setMenuItem(doc: Y.Doc, itemId: string, patch: MenuItemPatch, origin: unknown = null): boolean {
+  if (!MENU_ITEM_ID.test(itemId)) throw new RangeError(`"${itemId}" is not a menu item id`);
+  if (patch.priceMinor !== undefined && !isPrice(patch.priceMinor)) throw new RangeError(`priceMinor must be a whole number from 0 to ${MAX_PRICE_MINOR}`);
+  if (patch.available !== undefined && typeof patch.available !== 'boolean') throw new RangeError('available must be true or false');
+  const items = doc.getMap<unknown>(CONFIG_ROOT);
+  let changed = false;
+  doc.transact(() => {
+    let map = items.get(itemId);
+    if (!(map instanceof Y.Map)) {
+      map = new Y.Map<unknown>();
+      items.set(itemId, map);
+    }
+    const fields = map as Y.Map<unknown>;
+    if (patch.priceMinor !== undefined && fields.get('priceMinor') !== patch.priceMinor) {
+      fields.set('priceMinor', patch.priceMinor);
+      changed = true;
+    }
+    if (patch.available !== undefined && fields.get('available') !== patch.available) {
+      fields.set('available', patch.available);
+      changed = true;
+    }
+    if (changed) fields.set('updatedAt', patch.updatedAt ?? new Date().toISOString());
+  }, origin);
+  return changed;
+}
+
+/** Every menu item of the config document, by id; a field of the wrong type reads as null. */
+export function readMenuItems(doc: Y.Doc): MenuItemRecord[] {
+  const result: MenuItemRecord[] = [];
+  doc.getMap<unknown>(CONFIG_ROOT).forEach((value, id) => {
+    if (!(value instanceof Y.Map) || !MENU_ITEM_ID.test(id)) return;
+    const fields = value as Y.Map<unknown>;
+    const priceMinor = fields.get('priceMinor');
+    const available = fields.get('available');
+    const updatedAt = fields.get('updatedAt');
+    result.push({
+      id,
+      priceMinor: isPrice(priceMinor) ? priceMinor : null,
+      available: typeof available === 'boolean' ? available : null,
+      updatedAt: typeof updatedAt === 'string' ? updatedAt : null,
+    });
+  });
+  return result.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Why each menu item entry is malformed; empty when all are fine. */
+export function menuItemProblems(doc: Y.Doc): string[] {
+  const problems: string[] = [];
+  doc.getMap<unknown>(CONFIG_ROOT).forEach((value, id) => {
+    if (!MENU_ITEM_ID.test(id)) problems.push(`menu item "${id.slice(0, 80)}": not a menu item id`);
+    else if (!(value instanceof Y.Map)) problems.push(`menu item ${id}: not a map`);
+    else {
+      const fields = value as Y.Map<unknown>;
+      for (const key of fields.keys()) {
+        const field = fields.get(key);
+        const ok =
+          (key === 'priceMinor' && isPrice(field)) || (key === 'available' && typeof field === 'boolean') || (key === 'updatedAt' && typeof field === 'string');
+        if (!ok) problems.push(`menu item ${id}: ${key.slice(0, 40)} is not allowed here`);
+      }
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,105 @@
+import * as Y from 'yjs';
+import type { ItemStatus } from '../restaurant/order-lifecycle.ts';
+import type { Order, OrderItem } from '../schemas/orders.ts';
+import type { OrderRecord } from './order-records.ts';
+
+/** Test helpers for the sync layout (not used by production code). */
+
+export const BASE_TIME = Date.parse('2026-06-01T10:00:00.000Z');
+export const timeAt = (second: number): string => new Date(BASE_TIME + second * 1000).toISOString();
+
+export function makeItem(id: string, overrides: Partial<OrderItem> = {}): OrderItem {
+  return {
+    id,
+    menuItemId: 'greek-salad',
+    name: 'Greek salad',
+    names: { en: 'Greek salad', ru: 'Греческий салат' },
+    quantity: 2,
+    unitPriceMinor: 1250,
+    totalMinor: 2500,
+    modifiers: [],
+    note: null,
+    station: 'kitchen',
+    allergens: ['dairy'],
+    status: 'pending',
+    readyAt: null,
+    ...overrides,
+  };
+}
+
+export function makeOrder(id: string, items: OrderItem[], overrides: Partial<Order> = {}): Order {
+  const createdAt = overrides.createdAt ?? timeAt(0);
+  return {
+    id,
+    number: 1,
+    visitId: '0197a3c1-5a2b-7c3d-8e4f-0123456789ac',
+    tableId: 't-12',
+    tableName: 'Table 12',
+    status: 'placed',
+    rush: false,
+    placedBy: 'guest',
+    totalMinor: items.reduce((sum, item) => sum + item.totalMinor, 0),
+    currency: 'EUR',
+    createdAt,
+    updatedAt: createdAt,
+    statusReason: null,
+    items,
+    ...overrides,
+  };
+}
+
+/** The hub's Order as a replica sees it, rebuilt from its record (what a hub command would start from). */
+export function orderOf(record: OrderRecord, updatedAt: string): Order {
+  return {
+    id: record.id,
+    number: record.number,
+    visitId: record.visitId,
+    tableId: record.tableId,
+    tableName: record.tableName,
+    status: record.status,
+    rush: record.rush,
+    placedBy: record.placedBy,
+    totalMinor: record.totalMinor,
+    currency: record.currency,
+    createdAt: record.createdAt,
+    updatedAt,
+    statusReason: record.statusReason,
+    items: record.items.map((item) => ({
+      id: item.id,
+      menuItemId: item.menuItemId,
+      name: item.name,
+      names: { en: item.name },
+      quantity: item.quantity,
+      unitPriceMinor: item.unitPriceMinor,
+      totalMinor: item.totalMinor,
+      modifiers: item.modifiers.map((m) => ({ ...m, names: { en: m.name } })),
+      note: item.note,
+      station: item.station,
+      allergens: [],
+      status: item.status as ItemStatus,
+      readyAt: item.readyAt,
+    })),
+  };
+}
+
+/** Sends `from` what `to` lacks, as the sync protocol does (state vector → V2 diff). Returns the bytes sent. */
+export function syncInto(from: Y.Doc, to: Y.Doc): number {
+  const diff = Y.encodeStateAsUpdateV2(from, Y.encodeStateVector(to));
+  Y.applyUpdateV2(to, diff, 'remote');
+  return diff.length;
+}
+
+/** The update one change produces, as a hub would capture it. */
+export function captureUpdate(doc: Y.Doc, change: () => void): Uint8Array | null {
+  let update: Uint8Array | null = null;
+  const listen = (u: Uint8Array) => {
+    update = update ? Y.mergeUpdatesV2([update, u]) : u;
+  };
+  doc.on('updateV2', listen);
+  try {
+    change();
+  } finally {
+    doc.off('updateV2', listen);
+  }
+  return update;
+}
