@@ -20,6 +20,7 @@ import { EventLog } from './realtime/event-log.ts';
 import { startRealtime, type RealtimeServer } from './realtime/socket-server.ts';
 import { printingModule } from './printing/index.ts';
 import { restaurantModule } from './restaurant/index.ts';
+import { syncModule, type SyncOptions } from './sync/index.ts';
 import { seedDemoVenue } from './venue/demo-seed.ts';
 import { venueRoutes } from './venue/routes.ts';
 
@@ -33,6 +34,8 @@ export interface Hub {
 
 export interface HubOptions {
   clock?: Clock;
+  /** Cloud sync tuning (reconnect backoff, heartbeat, resend batches); the defaults suit a venue. */
+  sync?: SyncOptions;
 }
 
 /**
@@ -90,6 +93,7 @@ export async function createHub(config: HubConfig, options: HubOptions = {}): Pr
   await app.register(authRoutes(context));
   await app.register(restaurantModule(context));
   await app.register(printingModule(context));
+  await app.register(syncModule(context, options.sync));
   await registerWebApps(app);
 
   let realtime: RealtimeServer | null = null;

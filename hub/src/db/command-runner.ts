@@ -3,6 +3,12 @@ import type Database from 'better-sqlite3';
 /** What a command can do besides writing: schedule work for after its commit. */
 export interface CommandTx {
   afterCommit(effect: () => void): void;
+  /**
+   * Undo work done outside SQLite (an in-memory document the command changed) when the command's
+   * writes are rolled back: it threw, or the batch's COMMIT failed. Runs after the rollback, so the
+   * undo reads what SQLite now holds.
+   */
+  onRollback(undo: () => void): void;
 }
 
 type Work<T> = (tx: CommandTx) => T;
@@ -16,6 +22,7 @@ interface Pending {
 export interface CommandRunnerOptions {
   /** Commands that arrive in the same tick share one transaction and one fsync. */
   groupCommit: boolean;
+  /** A side effect after commit, or an undo after rollback, that threw. */
   onEffectError?: (error: unknown) => void;
 }
 
@@ -61,7 +68,8 @@ export class CommandRunner {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    const outcomes: Array<{ ok: true; value: unknown; effects: Array<() => void> } | { ok: false; error: unknown }> = [];
+    type Outcome = { ok: true; value: unknown; effects: Array<() => void>; undos: Array<() => void> } | { ok: false; error: unknown };
+    const outcomes: Outcome[] = [];
     try {
       this.sqlite.exec('BEGIN IMMEDIATE');
     } catch (error) {
@@ -70,14 +78,17 @@ export class CommandRunner {
     }
     for (const pending of batch) {
       const effects: Array<() => void> = [];
+      const undos: Array<() => void> = [];
       this.sqlite.exec('SAVEPOINT command');
       try {
-        const value = pending.work({ afterCommit: (effect) => effects.push(effect) });
+        const value = pending.work({ afterCommit: (effect) => effects.push(effect), onRollback: (undo) => undos.push(undo) });
         this.sqlite.exec('RELEASE command');
-        outcomes.push({ ok: true, value, effects });
+        outcomes.push({ ok: true, value, effects, undos });
       } catch (error) {
         this.sqlite.exec('ROLLBACK TO command');
         this.sqlite.exec('RELEASE command');
+        // Before the next command of the batch runs, so it sees memory and SQLite agree again.
+        this.runAll(undos);
         outcomes.push({ ok: false, error });
       }
     }
@@ -85,6 +96,7 @@ export class CommandRunner {
       this.sqlite.exec('COMMIT');
     } catch (error) {
       if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
+      for (const outcome of outcomes) if (outcome.ok) this.runAll(outcome.undos);
       for (const pending of batch) pending.reject(error);
       return;
     }
@@ -95,15 +107,19 @@ export class CommandRunner {
         pending.reject(outcome.error);
         return;
       }
-      for (const effect of outcome.effects) {
-        try {
-          effect();
-        } catch (error) {
-          // The command is committed; a failed broadcast must not turn it into an error for the client.
-          this.options.onEffectError?.(error);
-        }
-      }
+      // The command is committed; a failed broadcast must not turn it into an error for the client.
+      this.runAll(outcome.effects);
       pending.resolve(outcome.value);
     });
+  }
+
+  private runAll(steps: Array<() => void>): void {
+    for (const step of steps) {
+      try {
+        step();
+      } catch (error) {
+        this.options.onEffectError?.(error);
+      }
+    }
   }
 }

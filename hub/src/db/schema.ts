@@ -6,3 +6,4 @@ export * from '../restaurant/floor/tables.ts';
 export * from '../restaurant/orders/tables.ts';
 export * from '../realtime/tables.ts';
 export * from '../printing/tables.ts';
+export * from '../sync/tables.ts';

@@ -15,6 +15,12 @@ export interface StoredEvent extends HubEvent {
 
 export type Broadcast = (event: StoredEvent) => void;
 
+/**
+ * Work that follows an event inside its command (cloud sync records the change in its documents). It
+ * runs synchronously in the command's transaction, so it must be cheap; throwing refuses the command.
+ */
+export type PublishListener = (tx: CommandTx, type: string, payload: unknown) => void;
+
 /** Room names. A room's prefix says which socket namespace it lives in. */
 export const rooms = {
   staff: 'staff',
@@ -36,6 +42,7 @@ export class EventLog {
   private readonly oldest: Database.Statement;
   private readonly after: Database.Statement;
   private broadcast: Broadcast = () => {};
+  private listeners: PublishListener[] = [];
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -52,10 +59,19 @@ export class EventLog {
     this.broadcast = broadcast;
   }
 
+  /** Adds work that runs inside every publishing command; returns the function that removes it. */
+  onPublish(listener: PublishListener): () => void {
+    this.listeners = [...this.listeners, listener];
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
+  }
+
   /** Writes the event in the caller's transaction and broadcasts it after the commit. */
   publish(tx: CommandTx, type: string, eventRooms: string[], payload: unknown): number {
     const at = this.clock.now().toISOString();
     const seq = this.insert.get(type, JSON.stringify(eventRooms), JSON.stringify(payload), at) as number;
+    for (const listener of this.listeners) listener(tx, type, payload);
     tx.afterCommit(() => this.broadcast({ seq, type, payload, at, rooms: eventRooms }));
     return seq;
   }

@@ -1,0 +1,253 @@
+import type Database from 'better-sqlite3';
+import { isVenueId } from '@onemoment/shared/sync/doc-names';
+import type { HubContext } from '../context.ts';
+import { conflict, HubError } from '../errors.ts';
+import { MenuService } from '../restaurant/menu/menu-service.ts';
+import { VenueService } from '../venue/venue-service.ts';
+import { MenuProjection } from './menu-projection.ts';
+import type { SyncStatus } from './schemas.ts';
+import { SyncClient, type AckRange, type CloudLink, type SyncClientOptions } from './sync-client.ts';
+import { SyncDocuments, type StoredUpdate } from './sync-documents.ts';
+import { SyncRecorder } from './sync-recorder.ts';
+
+export interface SyncOptions extends SyncClientOptions {
+  /** How often the active documents are reviewed (the day turns, old documents finish). Default 60 s. */
+  refreshMs?: number;
+  /** How long pairing waits for the cloud. Default 10 s. */
+  pairTimeoutMs?: number;
+}
+
+interface SettingsRow extends CloudLink {
+  lastSyncAt: string | null;
+}
+
+const DAY_MS = 86_400_000;
+
+function prepare(db: Database.Database) {
+  return {
+    settings: db.prepare('SELECT cloud_url AS cloudUrl, cloud_venue_id AS cloudVenueId, hub_token AS hubToken, last_sync_at AS lastSyncAt FROM sync_settings WHERE id = 1'),
+    insertSettings: db.prepare('INSERT INTO sync_settings (id, cloud_url, cloud_venue_id, hub_token, paired_at) VALUES (1, ?, ?, ?, ?)'),
+    deleteSettings: db.prepare('DELETE FROM sync_settings'),
+    touch: db.prepare('UPDATE sync_settings SET last_sync_at = ? WHERE id = 1'),
+  };
+}
+
+/**
+ * Cloud sync on the hub: records every change in its documents (SyncRecorder, inside the commands),
+ * keeps the documents of the last two business days and the config in memory, pairs with the cloud,
+ * and runs the client that sends and receives updates while paired. Unpaired hubs still record, so
+ * their history syncs once they are paired.
+ */
+export class SyncService {
+  readonly documents: SyncDocuments;
+  readonly recorder: SyncRecorder;
+  private readonly projection: MenuProjection;
+  private readonly venue: VenueService;
+  private readonly sql: ReturnType<typeof prepare>;
+  private client: SyncClient | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private detach: (() => void) | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly context: HubContext,
+    private readonly options: SyncOptions = {},
+  ) {
+    const sqlite = context.store.sqlite;
+    this.sql = prepare(sqlite);
+    this.documents = new SyncDocuments(sqlite, context.clock, (doc, rowId, error) =>
+      context.log.error({ err: error, doc, rowId }, 'a stored sync update could not be read; the document is rebuilt without it'),
+    );
+    this.recorder = new SyncRecorder(sqlite, context.clock, this.documents, (stored) => this.committed(stored));
+    const menu = new MenuService(context);
+    this.projection = new MenuProjection(sqlite, context.events, () => menu.invalidate());
+    this.venue = new VenueService(context);
+  }
+
+  /** From now on every published order and menu change is recorded (call before any command runs). */
+  attach(): void {
+    this.detach ??= this.context.events.onPublish(this.recorder.onPublish);
+  }
+
+  /** Writes the menu into the config document, loads the documents kept in memory, starts the client. */
+  async start(): Promise<void> {
+    if (!this.recorder.localVenueId()) {
+      this.context.log.warn('cloud sync is idle: the hub has no venue yet');
+      return;
+    }
+    await this.context.commands.run((tx) => this.recorder.seedMenu(tx));
+    for (const name of this.retainedNames()) this.documents.get(name);
+    this.startClient();
+    this.timer = setInterval(() => this.refresh(), this.options.refreshMs ?? 60_000);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.detach?.();
+    this.detach = null;
+    await this.stopClient();
+  }
+
+  link(): SettingsRow | null {
+    return (this.sql.settings.get() as SettingsRow | undefined) ?? null;
+  }
+
+  /** The config and the days of today and yesterday: what is kept in memory whatever the pairing. */
+  retainedNames(): string[] {
+    const config = this.recorder.configDocName();
+    if (!config) return [];
+    const now = this.context.clock.now();
+    const days = new Set([this.venue.businessDay(now), this.venue.businessDay(new Date(now.getTime() - DAY_MS))]);
+    return [config, ...[...days].map((day) => this.recorder.dayDocName(day)!)];
+  }
+
+  /**
+   * Syncs the retained documents and any with unacked updates; closes and unloads documents that are
+   * neither (an old day whose last change the cloud has now stored).
+   */
+  refresh(): void {
+    if (this.stopped) return;
+    const retained = this.retainedNames();
+    const active = new Set(retained);
+    if (this.client) {
+      for (const name of this.documents.pendingDocNames()) active.add(name);
+      this.client.setActive(active);
+    }
+    for (const name of this.documents.loadedNames()) {
+      if (!active.has(name)) this.documents.unload(name);
+    }
+  }
+
+  status(): SyncStatus {
+    const link = this.link();
+    const pending = this.documents.pendingSummary();
+    const oldest = pending.oldest ? Date.parse(pending.oldest) : Number.NaN;
+    return {
+      paired: link !== null,
+      connected: link !== null && (this.client?.connected() ?? false),
+      cloudUrl: link?.cloudUrl ?? null,
+      cloudVenueId: link?.cloudVenueId ?? null,
+      lastSyncAt: link?.lastSyncAt ?? null,
+      pendingUpdates: pending.updates,
+      pendingBytes: pending.bytes,
+      oldestPendingAgeMs: Number.isNaN(oldest) ? 0 : Math.max(0, this.context.clock.now().getTime() - oldest),
+      lastError: link ? (this.client?.lastError ?? null) : null,
+      documents: this.client?.documentStates() ?? [],
+    };
+  }
+
+  /** Redeems HQ's pairing code at the cloud, keeps the hub token it returns, and starts syncing. */
+  async pair(cloudUrl: string, pairingCode: string): Promise<SyncStatus> {
+    if (this.link()) throw alreadyPaired();
+    const venueId = this.recorder.localVenueId();
+    if (!venueId) throw conflict('no_venue', 'This hub has no venue yet: set the venue up before pairing it with the cloud.');
+    const base = cloudUrl.trim().replace(/\/+$/, '');
+    const answer = await this.redeem(base, pairingCode.trim());
+    await this.context.commands.run(() => {
+      if (this.link()) throw alreadyPaired();
+      this.sql.insertSettings.run(base, answer.venueId, answer.hubToken, this.context.clock.now().toISOString());
+      // The cloud's venue is new: everything this hub recorded, before and after pairing, goes to it.
+      this.documents.unackAll();
+    });
+    this.context.log.info({ cloudUrl: base, cloudVenueId: answer.venueId }, 'paired with the cloud');
+    this.startClient();
+    return this.status();
+  }
+
+  async unpair(): Promise<SyncStatus> {
+    await this.stopClient();
+    await this.context.commands.run(() => {
+      this.sql.deleteSettings.run();
+    });
+    this.refresh();
+    return this.status();
+  }
+
+  /** Skips the reconnect wait. */
+  reconnectNow(): void {
+    this.client?.reconnectNow();
+  }
+
+  private async redeem(base: string, pairingCode: string): Promise<{ venueId: string; hubToken: string }> {
+    let response: Response;
+    try {
+      response = await fetch(`${base}/api/pair`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ pairingCode, hubName: this.venue.venue().name }),
+        signal: AbortSignal.timeout(this.options.pairTimeoutMs ?? 10_000),
+      });
+    } catch (error) {
+      this.context.log.warn({ err: error, cloudUrl: base }, 'pairing: the cloud did not answer');
+      throw new HubError(502, 'cloud_unreachable', `The cloud at ${base} did not answer: check the address and this hub's internet connection.`);
+    }
+    const body = (await response.json().catch(() => null)) as { venueId?: unknown; hubToken?: unknown; message?: unknown } | null;
+    if (response.status >= 400 && response.status < 500) {
+      const said = typeof body?.message === 'string' ? ` (${body.message.slice(0, 200)})` : '';
+      throw conflict('pairing_refused', `The cloud refused the pairing code${said}. Ask HQ for a new code: a code works once, for 24 hours.`);
+    }
+    const venueId = body?.venueId;
+    const hubToken = body?.hubToken;
+    if (!response.ok || typeof venueId !== 'string' || !isVenueId(venueId) || typeof hubToken !== 'string' || hubToken.length < 16 || hubToken.length > 512) {
+      this.context.log.warn({ status: response.status, cloudUrl: base }, 'pairing: the cloud gave an answer the hub cannot use');
+      throw new HubError(502, 'cloud_error', `The cloud at ${base} could not pair this hub (it answered ${response.status}); try again in a minute.`);
+    }
+    return { venueId, hubToken };
+  }
+
+  private startClient(): void {
+    const link = this.link();
+    const venueId = this.recorder.localVenueId();
+    if (this.stopped || this.client || !link || !venueId) return;
+    this.client = new SyncClient(
+      {
+        documents: this.documents,
+        localVenueId: venueId,
+        link,
+        log: this.context.log,
+        applyRemote: (name, update) => this.applyRemote(name, update),
+        ack: (ranges) => this.ack(ranges),
+      },
+      this.options,
+    );
+    this.refresh();
+  }
+
+  private async stopClient(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    await client?.stop();
+  }
+
+  /** A local update committed: the client sends it now if it can. */
+  private committed(stored: StoredUpdate): void {
+    this.client?.push(stored);
+  }
+
+  /** A cloud update: into the document, the menu (config document) and sync_updates, in one command. */
+  private applyRemote(name: string, updateV1: Uint8Array): Promise<void> {
+    return this.context.commands.run((tx) => {
+      const now = this.context.clock.now().toISOString();
+      this.sql.touch.run(now);
+      const stored = this.documents.applyRemote(tx, name, updateV1);
+      if (!stored || name !== this.recorder.configDocName()) return;
+      this.projection.project(tx, this.documents.get(name), now, (announce) => this.recorder.quietly(announce));
+    });
+  }
+
+  private async ack(ranges: AckRange[]): Promise<void> {
+    await this.context.commands.run(() => {
+      for (const range of ranges) this.documents.ack(range.docName, range.fromId, range.toId);
+      this.sql.touch.run(this.context.clock.now().toISOString());
+    });
+    // An old day whose last update is now stored can be closed and unloaded.
+    const retained = new Set(this.retainedNames());
+    if (ranges.some((range) => !retained.has(range.docName) && !this.documents.hasPending(range.docName))) this.refresh();
+  }
+}
+
+const alreadyPaired = () =>
+  conflict('already_paired', 'This hub is already paired with a cloud venue: unpair it first to pair it with another.');
