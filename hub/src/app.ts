@@ -69,6 +69,7 @@ export async function createHub(config: HubConfig, options: HubOptions = {}): Pr
     commands: new CommandRunner(store.sqlite, {
       groupCommit: config.groupCommit,
       onEffectError: (error) => app.log.error({ err: error }, 'a side effect after commit failed'),
+      onBatchCommitted: (size) => metrics.commitBatchSize.observe(size),
     }),
     publicUrl: () => config.publicUrl ?? `http://${lanAddress() ?? '127.0.0.1'}:${boundPort}`,
     orderHooks: { placed: [], billRequested: [] },

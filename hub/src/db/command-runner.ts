@@ -24,6 +24,8 @@ export interface CommandRunnerOptions {
   groupCommit: boolean;
   /** A side effect after commit, or an undo after rollback, that threw. */
   onEffectError?: (error: unknown) => void;
+  /** Called with the number of commands each successful COMMIT carried (for the metrics). */
+  onBatchCommitted?: (size: number) => void;
 }
 
 /**
@@ -101,6 +103,7 @@ export class CommandRunner {
       return;
     }
     this.lastBatchSize = batch.length;
+    this.options.onBatchCommitted?.(batch.length);
     outcomes.forEach((outcome, index) => {
       const pending = batch[index]!;
       if (!outcome.ok) {

@@ -1,0 +1,103 @@
+import { INGEST_TARGET_PER_SECOND, runOrderIngest, type IngestReport } from './order-ingest.ts';
+import { KDS_TARGET_P99_MS, runKdsLatency, type KdsReport } from './kds-latency.ts';
+import type { CpuShares } from './support/cpu-meter.ts';
+
+/**
+ * `npm run bench`: every benchmark in turn, each beside its baseline measured in the same run, then one
+ * summary table. A benchmark whose correctness check fails (an order lost, an event missing) fails the
+ * run; a missed performance target is reported in the table but does not, since it depends on the box.
+ */
+
+type Row = [what: string, hub: string, baseline: string, ratio: string, target: string, others: string];
+
+const rate = (value: number) => `${Math.round(value).toLocaleString('en-US')}/s`;
+const millis = (value: number) => `${value.toFixed(1)} ms`;
+const othersOf = (hub: CpuShares, baseline: CpuShares) => `${hub.others ?? '?'}% / ${baseline.others ?? '?'}%`;
+
+function ingestRows(report: IngestReport): Row[] {
+  return report.runs.map((run) => [
+    `durable orders, GROUP_COMMIT=${run.groupCommit}`,
+    rate(run.perSecond),
+    rate(report.baseline.perSecond),
+    `${(run.perSecond / report.baseline.perSecond).toFixed(3)}×`,
+    `≥ ${INGEST_TARGET_PER_SECOND.toLocaleString('en-US')}/s ${run.perSecond >= INGEST_TARGET_PER_SECOND ? 'met' : 'MISSED'}`,
+    othersOf(run.cpu, report.baseline.cpu),
+  ]);
+}
+
+function kdsRows(report: KdsReport): Row[] {
+  const { hub, baseline } = report;
+  const others = othersOf(hub.cpu, baseline.cpu);
+  return [
+    ['send → grill KDS socket, p50', millis(hub.eachGrill.p50), millis(baseline.eachGrill.p50), `${(hub.eachGrill.p50 / baseline.eachGrill.p50).toFixed(2)}×`, '', others],
+    [
+      'send → grill KDS socket, p99',
+      millis(hub.eachGrill.p99),
+      millis(baseline.eachGrill.p99),
+      `${(hub.eachGrill.p99 / baseline.eachGrill.p99).toFixed(2)}×`,
+      `< ${KDS_TARGET_P99_MS} ms ${hub.eachGrill.p99 < KDS_TARGET_P99_MS ? 'met' : 'MISSED'}`,
+      others,
+    ],
+    ['send → all 100 grill sockets, p99', millis(hub.allGrill.p99), millis(baseline.allGrill.p99), `${(hub.allGrill.p99 / baseline.allGrill.p99).toFixed(2)}×`, '', others],
+  ];
+}
+
+function printTable(rows: Row[]): void {
+  const header: Row = ['benchmark', 'hub', 'baseline', 'ratio', 'target', 'other CPU hub/base'];
+  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column]!.length)));
+  const format = (row: Row) => `| ${row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
+  console.log(format(header));
+  console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+  for (const row of rows) console.log(format(row));
+}
+
+const started = performance.now();
+const rows: Row[] = [];
+/** CPU used by other processes during each measurement, in % of one core. */
+const othersCpu: number[] = [];
+let fsyncLine = '';
+const noteOthers = (...shares: CpuShares[]) => othersCpu.push(...shares.flatMap((share) => (share.others === null ? [] : [share.others])));
+const failures: string[] = [];
+
+for (const [name, run] of [
+  [
+    'order-ingest',
+    async () => {
+      const report = await runOrderIngest();
+      rows.push(...ingestRows(report));
+      fsyncLine = `disk: 4 KiB write + fsync p50 ${millis(report.fsync.p50)}, p99 ${millis(report.fsync.p99)} (the floor under each durable commit)`;
+      noteOthers(report.baseline.cpu, ...report.runs.map((run) => run.cpu));
+    },
+  ],
+  [
+    'kds-latency',
+    async () => {
+      const report = await runKdsLatency();
+      rows.push(...kdsRows(report));
+      noteOthers(report.baseline.cpu, report.hub.cpu);
+    },
+  ],
+] as const) {
+  try {
+    await run();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`\n${name} FAILED: ${message}`);
+    failures.push(`${name}: ${message.split('\n')[0]}`);
+  }
+}
+
+console.log(`\n== summary (${((performance.now() - started) / 1000).toFixed(0)} s) ==`);
+if (rows.length > 0) printTable(rows);
+if (fsyncLine) console.log(fsyncLine);
+const busiest = Math.max(0, ...othersCpu);
+if (busiest > 25) {
+  console.log(
+    `\nWARNING: other processes used up to ${busiest}% of a core (of 200%) while these figures were measured;` +
+      ' they are pessimistic. Run the benchmarks on an otherwise idle machine.',
+  );
+}
+if (failures.length > 0) {
+  console.error(`\n${failures.length} benchmark(s) FAILED:\n  - ${failures.join('\n  - ')}`);
+  process.exitCode = 1;
+}
