@@ -1,5 +1,6 @@
 import { INGEST_TARGET_PER_SECOND, runOrderIngest, type IngestReport } from './order-ingest.ts';
 import { KDS_TARGET_P99_MS, runKdsLatency, type KdsReport } from './kds-latency.ts';
+import { runPrinting, type PrintingReport } from './printing.ts';
 import type { CpuShares } from './support/cpu-meter.ts';
 
 /**
@@ -42,6 +43,14 @@ function kdsRows(report: KdsReport): Row[] {
   ];
 }
 
+function printingRows(report: PrintingReport): Row[] {
+  return [
+    ['kitchen tickets rendered (build + ESC/POS)', rate(report.ticketsPerSecond), `${rate(report.textOnlyPerSecond)} text only`, `${(report.ticketsPerSecond / report.textOnlyPerSecond).toFixed(4)}×`, '', ''],
+    ['order POST → ticket bytes at printer, p50', millis(report.orderToBytes.p50), `${millis(report.transportOnly.p50)} transport only`, `${(report.orderToBytes.p50 / report.transportOnly.p50).toFixed(1)}×`, '', ''],
+    ['order POST → ticket bytes at printer, p99', millis(report.orderToBytes.p99), `${millis(report.transportOnly.p99)} transport only`, `${(report.orderToBytes.p99 / report.transportOnly.p99).toFixed(1)}×`, '', ''],
+  ];
+}
+
 function printTable(rows: Row[]): void {
   const header: Row = ['benchmark', 'hub', 'baseline', 'ratio', 'target', 'other CPU hub/base'];
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column]!.length)));
@@ -75,6 +84,12 @@ for (const [name, run] of [
       const report = await runKdsLatency();
       rows.push(...kdsRows(report));
       noteOthers(report.baseline.cpu, report.hub.cpu);
+    },
+  ],
+  [
+    'printing',
+    async () => {
+      rows.push(...printingRows(await runPrinting()));
     },
   ],
 ] as const) {
