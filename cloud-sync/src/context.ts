@@ -1,0 +1,14 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { CloudConfig } from './config.ts';
+import type { Database } from './db/database.ts';
+import type { Accounts } from './hq/accounts.ts';
+import type { SyncDocuments } from './sync/documents.ts';
+
+/** What routes and the sync endpoint share. */
+export interface CloudContext {
+  config: CloudConfig;
+  database: Database;
+  accounts: Accounts;
+  documents: SyncDocuments;
+  log: FastifyBaseLogger;
+}

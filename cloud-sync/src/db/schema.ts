@@ -1,0 +1,125 @@
+import { bigint, bigserial, customType, date, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+
+/** bytea as Uint8Array for both drivers (node-postgres gives a Buffer, which is one). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength)),
+  fromDriver: (value) => (value instanceof Uint8Array ? value : new Uint8Array(value as ArrayBuffer)),
+});
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+
+// ---- HQ people and venues ----
+
+export const hqUsers = pgTable('hq_users', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  /** scrypt$N$r$p$salt$key, all base64url */
+  passwordHash: text('password_hash').notNull(),
+  createdAt: createdAt(),
+});
+
+export const hqSessions = pgTable('hq_sessions', {
+  /** sha256 of the bearer token: a leaked table logs no one in */
+  tokenHash: text('token_hash').primaryKey(),
+  userId: text('user_id').notNull().references(() => hqUsers.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+export const venues = pgTable('venues', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  timezone: text('timezone').notNull(),
+  currency: text('currency').notNull(),
+  createdAt: createdAt(),
+  /** A hub of this venue last connected or sent an update. */
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }),
+  /** The last update stored for any of the venue's documents. */
+  lastUpdateAt: timestamp('last_update_at', { withTimezone: true, mode: 'date' }),
+});
+
+export const pairingCodes = pgTable('pairing_codes', {
+  codeHash: text('code_hash').primaryKey(),
+  venueId: text('venue_id').notNull().references(() => venues.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+});
+
+export const hubTokens = pgTable(
+  'hub_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    venueId: text('venue_id').notNull().references(() => venues.id, { onDelete: 'cascade' }),
+    hubName: text('hub_name'),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('hub_tokens_venue_idx').on(t.venueId)],
+);
+
+// ---- documents ----
+
+/** Every accepted Yjs update (V2 encoding), appended; compaction folds old ones into doc_snapshots. */
+export const docUpdates = pgTable(
+  'doc_updates',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    docName: text('doc_name').notNull(),
+    venueId: text('venue_id').notNull(),
+    update: bytea('update').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('doc_updates_doc_idx').on(t.docName, t.id)],
+);
+
+/** The merged state of a document up to last_update_id (V2 encoding). */
+export const docSnapshots = pgTable('doc_snapshots', {
+  docName: text('doc_name').primaryKey(),
+  venueId: text('venue_id').notNull(),
+  state: bytea('state').notNull(),
+  lastUpdateId: bigint('last_update_id', { mode: 'number' }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+// ---- report projections (rebuilt from the documents, in the same transaction as the append) ----
+
+export const reportOrders = pgTable(
+  'report_orders',
+  {
+    venueId: text('venue_id').notNull(),
+    orderId: text('order_id').notNull(),
+    businessDay: date('business_day', { mode: 'string' }).notNull(),
+    number: integer('number').notNull(),
+    tableName: text('table_name').notNull(),
+    status: text('status').notNull(),
+    totalMinor: bigint('total_minor', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull(),
+    placedAt: timestamp('placed_at', { withTimezone: true, mode: 'date' }).notNull(),
+    readyAt: timestamp('ready_at', { withTimezone: true, mode: 'date' }),
+    servedAt: timestamp('served_at', { withTimezone: true, mode: 'date' }),
+    /** Sum of the quantities of the order's lines. */
+    itemCount: integer('item_count').notNull(),
+  },
+  // The key includes the venue: an order id sent by one venue's hub can never overwrite another's row.
+  (t) => [primaryKey({ columns: [t.venueId, t.orderId] }), index('report_orders_day_idx').on(t.venueId, t.businessDay)],
+);
+
+export const reportOrderItems = pgTable(
+  'report_order_items',
+  {
+    venueId: text('venue_id').notNull(),
+    orderId: text('order_id').notNull(),
+    itemId: text('item_id').notNull(),
+    menuItemId: text('menu_item_id').notNull(),
+    name: text('name').notNull(),
+    quantity: integer('quantity').notNull(),
+    unitPriceMinor: bigint('unit_price_minor', { mode: 'number' }).notNull(),
+    totalMinor: bigint('total_minor', { mode: 'number' }).notNull(),
+    station: text('station').notNull(),
+    status: text('status').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.venueId, t.itemId] }), index('report_order_items_order_idx').on(t.venueId, t.orderId)],
+);
+

@@ -1,0 +1,16 @@
+/** Errors that reach a person: an HTTP status, a stable machine code and a sentence saying what to do. */
+export class CloudError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CloudError';
+  }
+}
+
+export const badRequest = (code: string, message: string) => new CloudError(400, code, message);
+export const unauthorized = (message = 'Log in again: your session is missing or has expired.') => new CloudError(401, 'unauthorized', message);
+export const notFound = (what: string) => new CloudError(404, 'not_found', `${what} was not found.`);
+export const conflict = (code: string, message: string) => new CloudError(409, code, message);

@@ -1,0 +1,108 @@
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * A small HQ page at /hq: log in, see venues with their sync state, create a venue (and read its
+ * pairing code), and see a venue's sales of the last 14 days as a bar chart, with the CSV link.
+ * One static file with no build step; it only calls the JSON API.
+ */
+const PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>OneMoment HQ</title>
+<style>
+body{font:15px system-ui,sans-serif;margin:0;background:#f6f6f4;color:#222}
+main{max-width:960px;margin:0 auto;padding:24px}
+h1{font-size:22px}h2{font-size:17px;margin-top:28px}
+table{border-collapse:collapse;width:100%;background:#fff}td,th{padding:8px;border-bottom:1px solid #ddd;text-align:left}
+button{padding:6px 12px;border:1px solid #888;border-radius:6px;background:#fff;cursor:pointer}
+input,select{padding:6px;border:1px solid #aaa;border-radius:6px}
+.ok{color:#17702f}.late{color:#a15c00}.muted{color:#777}
+svg text{font-size:11px;fill:#444}
+#error{color:#b00020}
+</style></head><body><main>
+<h1>OneMoment HQ</h1>
+<p id="error" role="alert"></p>
+<form id="login"><input name="email" type="email" placeholder="email" value="hq@onemoment.local" required>
+<input name="password" type="password" placeholder="password" required> <button>Log in</button></form>
+<section id="app" hidden>
+<h2>Venues</h2><table><thead><tr><th>Venue</th><th>Hubs</th><th>Last update</th><th></th></tr></thead><tbody id="venues"></tbody></table>
+<form id="create"><h2>New venue</h2><input name="name" placeholder="name" required> <input name="timezone" value="Europe/Berlin" required>
+<input name="currency" value="EUR" pattern="[A-Z]{3}" required> <button>Create</button> <strong id="code"></strong></form>
+<h2 id="salesTitle">Sales</h2><div id="chart"></div><p id="figures"></p>
+</section>
+<script type="module">
+let token = sessionStorage.getItem('hq-token');
+const $ = (id) => document.getElementById(id);
+const money = (minor, currency) => currency ? new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(minor / 100) : String(minor);
+async function api(method, path, body) {
+  const response = await fetch(path, { method, headers: { authorization: 'Bearer ' + token, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const data = await response.json().catch(() => ({}));
+  if (response.status === 401) { token = null; sessionStorage.removeItem('hq-token'); show(); }
+  if (!response.ok) throw new Error(data.message || response.statusText);
+  return data;
+}
+function day(offset) { return new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10); }
+function el(tag, text, cls) { const e = document.createElement(tag); e.textContent = text; if (cls) e.className = cls; return e; }
+async function loadVenues() {
+  const { venues } = await api('GET', '/api/hq/venues');
+  const body = $('venues'); body.replaceChildren();
+  for (const v of venues) {
+    const row = document.createElement('tr');
+    row.append(el('td', v.name + ' (' + v.currency + ')'));
+    row.append(el('td', v.connectedHubs + ' connected of ' + v.hubs, v.connectedHubs ? 'ok' : 'muted'));
+    row.append(el('td', v.lagMs === null ? 'never' : Math.round(v.lagMs / 1000) + ' s ago', v.lagMs !== null && v.lagMs < 300000 ? 'ok' : 'late'));
+    const cell = document.createElement('td'); const button = el('button', 'Sales'); button.onclick = () => loadSales(v); cell.append(button); row.append(cell);
+    body.append(row);
+  }
+  if (venues[0]) loadSales(venues[0]);
+}
+async function loadSales(venue) {
+  const from = day(-13), to = day(0);
+  const q = 'venueId=' + encodeURIComponent(venue.id) + '&from=' + from + '&to=' + to;
+  const r = await api('GET', '/api/hq/reports/sales?' + q);
+  $('salesTitle').textContent = 'Sales of ' + venue.name + ', ' + from + ' to ' + to;
+  const max = Math.max(1, ...r.byDay.map((d) => d.grossMinor)), w = 640, h = 200, bar = w / r.byDay.length;
+  const svgNs = 'http://www.w3.org/2000/svg', svg = document.createElementNS(svgNs, 'svg');
+  svg.setAttribute('viewBox', '0 0 ' + w + ' ' + (h + 30)); svg.setAttribute('width', '100%'); svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', 'Gross sales by day');
+  r.byDay.forEach((d, i) => {
+    const height = Math.round((d.grossMinor / max) * h), rect = document.createElementNS(svgNs, 'rect');
+    rect.setAttribute('x', String(i * bar + 4)); rect.setAttribute('y', String(h - height)); rect.setAttribute('width', String(bar - 8));
+    rect.setAttribute('height', String(height)); rect.setAttribute('fill', '#2f6f5e');
+    const title = document.createElementNS(svgNs, 'title'); title.textContent = d.day + ': ' + money(d.grossMinor, r.currency) + ', ' + d.orders + ' orders'; rect.append(title);
+    const label = document.createElementNS(svgNs, 'text'); label.setAttribute('x', String(i * bar + bar / 2)); label.setAttribute('y', String(h + 16));
+    label.setAttribute('text-anchor', 'middle'); label.textContent = d.day.slice(5);
+    svg.append(rect, label);
+  });
+  $('chart').replaceChildren(svg);
+  const link = el('a', 'CSV'); link.href = '#'; link.onclick = async (event) => {
+    event.preventDefault();
+    const response = await fetch('/api/hq/reports/sales.csv?' + q, { headers: { authorization: 'Bearer ' + token } });
+    const url = URL.createObjectURL(await response.blob()); const a = document.createElement('a'); a.href = url; a.download = 'sales.csv'; a.click();
+  };
+  const ticket = r.avgTicketSeconds === null ? 'no ready orders' : 'ticket time avg ' + Math.round(r.avgTicketSeconds / 60) + ' min, p90 ' + Math.round(r.p90TicketSeconds / 60) + ' min';
+  $('figures').replaceChildren(el('span', r.orders + ' orders, ' + money(r.grossMinor, r.currency) + ', ' + ticket + ' · '), link);
+}
+function show() { $('login').hidden = !!token; $('app').hidden = !token; if (token) loadVenues().catch((e) => ($('error').textContent = e.message)); }
+$('login').onsubmit = async (event) => {
+  event.preventDefault(); const f = new FormData(event.target);
+  const response = await fetch('/api/hq/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: f.get('email'), password: f.get('password') }) });
+  const data = await response.json();
+  if (!response.ok) { $('error').textContent = data.message; return; }
+  token = data.token; sessionStorage.setItem('hq-token', token); $('error').textContent = ''; show();
+};
+$('create').onsubmit = async (event) => {
+  event.preventDefault(); const f = new FormData(event.target);
+  try { const v = await api('POST', '/api/hq/venues', { name: f.get('name'), timezone: f.get('timezone'), currency: f.get('currency') });
+    $('code').textContent = 'Pairing code for the hub: ' + v.pairingCode; loadVenues(); } catch (e) { $('error').textContent = e.message; }
+};
+show();
+</script></main></body></html>`;
+
+export function hqPage() {
+  return async function plugin(app: FastifyInstance) {
+    app.get('/', async (_request, reply) => reply.redirect('/hq'));
+    app.get('/hq', async (_request, reply) =>
+      reply.header('content-type', 'text/html; charset=utf-8').header('content-security-policy', "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'").send(PAGE),
+    );
+  };
+}
