@@ -12,6 +12,7 @@ import { OrdersPage } from './pages/orders-page.tsx';
 import { MenuPage } from './pages/menu-page.tsx';
 import { StaffPage } from './pages/staff-page.tsx';
 import { PrintersPage } from './printers-page.tsx';
+import { CloudPage } from './cloud-page.tsx';
 import { navigate, usePage, type Page } from './router.ts';
 import { homeFor, isManager, loadSession, saveSession } from './session.ts';
 import { Toasts } from './toasts.tsx';
@@ -71,6 +72,7 @@ const NAV: Array<{ page: Page; label: string; managerOnly: boolean }> = [
   { page: 'menu', label: 'Menu', managerOnly: true },
   { page: 'staff', label: 'Staff', managerOnly: true },
   { page: 'printers', label: 'Printers', managerOnly: true },
+  { page: 'cloud', label: 'Cloud', managerOnly: true },
 ];
 
 function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: () => void; onExpired: () => void }) {
@@ -87,7 +89,7 @@ function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: (
 
   const manager = isManager(session.role);
   let page = usePage();
-  if ((page === 'menu' || page === 'staff' || page === 'printers') && !manager) page = 'tables';
+  if ((page === 'menu' || page === 'staff' || page === 'printers' || page === 'cloud') && !manager) page = 'tables';
 
   const requests = live.tables?.reduce((sum, table) => sum + table.pendingRequests.length, 0) ?? 0;
   const toAccept = live.orders?.filter((order) => order.status === 'placed').length ?? 0;
@@ -143,6 +145,7 @@ function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: (
         {page === 'menu' && manager && <MenuPage store={store} languages={venue?.languages ?? ['en', 'ru']} />}
         {page === 'staff' && manager && <StaffPage self={session} />}
         {page === 'printers' && manager && <PrintersPage role={session.role} />}
+        {page === 'cloud' && manager && <CloudPage />}
       </main>
     </div>
   );
