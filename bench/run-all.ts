@@ -1,6 +1,7 @@
 import { INGEST_TARGET_PER_SECOND, runOrderIngest, type IngestReport } from './order-ingest.ts';
 import { KDS_TARGET_P99_MS, runKdsLatency, type KdsReport } from './kds-latency.ts';
 import { runPrinting, type PrintingReport } from './printing.ts';
+import { runSyncCatchup, SYNC_TARGET_BYTES_PER_ORDER, SYNC_TARGET_SECONDS, type SyncCatchupReport } from './sync-catchup.ts';
 import type { CpuShares } from './support/cpu-meter.ts';
 
 /**
@@ -51,6 +52,21 @@ function printingRows(report: PrintingReport): Row[] {
   ];
 }
 
+function syncRows(report: SyncCatchupReport): Row[] {
+  const n = report.orders.toLocaleString('en-US');
+  return [
+    [`${n} offline orders → cloud report rows after pairing`, `${report.catchupSeconds.toFixed(1)} s`, '', '', `< ${SYNC_TARGET_SECONDS} s ${report.catchupSeconds < SYNC_TARGET_SECONDS ? 'met' : 'MISSED'}`, ''],
+    [
+      'bytes on the wire per order',
+      `${report.wireBytesPerOrder.toFixed(0)} B`,
+      `${report.plainV1BytesPerOrder} B plain V1 update`,
+      `${(report.wireBytesPerOrder / report.plainV1BytesPerOrder).toFixed(2)}×`,
+      `< ${SYNC_TARGET_BYTES_PER_ORDER} B ${report.wireBytesPerOrder < SYNC_TARGET_BYTES_PER_ORDER ? 'met' : 'MISSED'}`,
+      '',
+    ],
+  ];
+}
+
 function printTable(rows: Row[]): void {
   const header: Row = ['benchmark', 'hub', 'baseline', 'ratio', 'target', 'other CPU hub/base'];
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column]!.length)));
@@ -84,6 +100,12 @@ for (const [name, run] of [
       const report = await runKdsLatency();
       rows.push(...kdsRows(report));
       noteOthers(report.baseline.cpu, report.hub.cpu);
+    },
+  ],
+  [
+    'sync-catchup',
+    async () => {
+      rows.push(...syncRows(await runSyncCatchup()));
     },
   ],
   [
