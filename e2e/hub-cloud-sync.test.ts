@@ -1,5 +1,5 @@
 /**
- * The hub and the cloud together, both real: a hub takes orders over two business days before it is
+ * The hub and the cloud together, both real: a hub takes 500 orders over two business days before it is
  * paired, pairs with the code HQ got, and the cloud's report rows then equal the hub's exactly; an HQ
  * price change reaches the hub's guest menu; the cloud goes away while orders keep coming, returns on
  * the same address and database, and nothing is lost or counted twice.
@@ -88,12 +88,12 @@ describe('a hub paired with the cloud', () => {
     return status.connected && status.pendingUpdates === 0;
   };
 
-  it('sends everything recorded before pairing, and the report rows equal the hub, day by day', async () => {
+  it('sends everything recorded before pairing, and the report rows equal the hub, day by day', { timeout: 150_000 }, async () => {
     waiter = await hub.login('2222');
-    const firstDay = await placeOrders(12);
+    const firstDay = await placeOrders(260);
     clock.advance(DAY_MS);
     waiter = await hub.login('2222');
-    await placeOrders(9);
+    await placeOrders(240);
     const manager = await hub.login('1111');
     const cancelled = await hub.request('POST', `/api/orders/${firstDay[0]!.id}/transition`, { to: 'cancelled', reason: 'guest left' }, manager);
     expect(cancelled.status).toBe(200);
@@ -109,7 +109,7 @@ describe('a hub paired with the cloud', () => {
     expect(await cloudDays()).toEqual(hubDays());
   });
 
-  it("brings an HQ price change to the hub's guest menu", async () => {
+  it("brings an HQ price change to the hub's guest menu", { timeout: 90_000 }, async () => {
     const changed = await cloud.request('PATCH', `/api/hq/venues/${venueId}/menu/items/lemonade`, { priceMinor: 495 }, hq);
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
     const guest = await hub.guestToken('table-12');
