@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as authProtocol from 'y-protocols/auth';
@@ -18,6 +19,9 @@ import * as syncProtocol from 'y-protocols/sync';
  * - 101 `messageClientUpdate` (hub → cloud): varUint clientUpdateId, varUint8Array update in Yjs
  *   **V2** encoding (smaller than V1 for our maps of short fields; the hub stores V2 too, so it sends
  *   its rows as they are).
+ * - 102 `messageCompressedClientUpdate` (hub → cloud): as 101 with the update raw-DEFLATEd; the hub
+ *   uses it for larger frames (a resend of many orders shrinks several times), so the wire stays small
+ *   without WebSocket compression (see SYNC_DEFLATE for why that is off).
  * - 100 `messageAck` (cloud → hub): varUint clientUpdateId, sent once the update of that 101 is
  *   committed in Postgres (or was already there: a resent update is acknowledged, never stored twice).
  *
@@ -29,6 +33,10 @@ export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
 export const MESSAGE_ACK = 100;
 export const MESSAGE_CLIENT_UPDATE = 101;
+/** As 101, with the update deflated (raw DEFLATE) by the hub: merged resends shrink several times. */
+export const MESSAGE_COMPRESSED_CLIENT_UPDATE = 102;
+/** An inflated update larger than this is refused (a small frame must not inflate into gigabytes). */
+const MAX_INFLATED_BYTES = 256 * 1024 * 1024;
 
 export const CLOSE_UNAUTHORIZED = 4401;
 export const CLOSE_BAD_DOCUMENT = 4400;
@@ -57,6 +65,11 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
     case MESSAGE_CLIENT_UPDATE: {
       const clientUpdateId = decoding.readVarUint(decoder);
       return { type: 'client-update', clientUpdateId, update: decoding.readVarUint8Array(decoder), format: 'v2' };
+    }
+    case MESSAGE_COMPRESSED_CLIENT_UPDATE: {
+      const clientUpdateId = decoding.readVarUint(decoder);
+      const update = new Uint8Array(inflateRawSync(decoding.readVarUint8Array(decoder), { maxOutputLength: MAX_INFLATED_BYTES }));
+      return { type: 'client-update', clientUpdateId, update, format: 'v2' };
     }
     case MESSAGE_AWARENESS:
       return { type: 'awareness' };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import { backoffDelay, socketBase } from './sync-client.ts';
-import { decodeFrame, encodeAck, encodeClientUpdate, encodeStep1, encodeSyncUpdate } from './sync-protocol.ts';
+import { decodeFrame, encodeAck, encodeClientUpdate, encodeStep1, encodeSyncUpdate, MESSAGE_CLIENT_UPDATE, MESSAGE_COMPRESSED_CLIENT_UPDATE } from './sync-protocol.ts';
 
 describe('sync frames', () => {
   const doc = new Y.Doc();
@@ -58,5 +58,17 @@ describe('reconnecting', () => {
     expect(socketBase('http://127.0.0.1:8090/')).toBe('ws://127.0.0.1:8090');
     expect(socketBase('https://cloud.example.com')).toBe('wss://cloud.example.com');
     expect(socketBase('https://cloud.example.com/onemoment/')).toBe('wss://cloud.example.com/onemoment');
+  });
+});
+
+describe('compressed client updates', () => {
+  it('deflates a large update into a 102 frame that decodes to the same bytes, and leaves a small one as 101', () => {
+    const large = new TextEncoder().encode('classic-burger lemonade Table 7 '.repeat(200));
+    const frame = encodeClientUpdate(42, large);
+    expect(frame[0]).toBe(MESSAGE_COMPRESSED_CLIENT_UPDATE);
+    expect(frame.length).toBeLessThan(large.length / 4);
+    expect(decodeFrame(frame)).toEqual({ kind: 'clientUpdate', clientUpdateId: 42, update: large });
+    const small = new Uint8Array([1, 2, 3]);
+    expect(encodeClientUpdate(7, small)[0]).toBe(MESSAGE_CLIENT_UPDATE);
   });
 });
