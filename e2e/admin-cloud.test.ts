@@ -10,7 +10,8 @@ import { startCloud, type TestCloud } from '../cloud-sync/test/support/cloud-har
 import { startTestHub, type TestHub } from '../hub/test/harness.ts';
 import { launchBrowser, saveScreenshot } from './support/browser.ts';
 
-const WAIT = { timeout: 30_000 };
+// Each wait is generous (a busy CI box runs PGlite, two hubs' worth of tests and a browser at once).
+const WAIT = { timeout: 45_000 };
 
 describe('pairing from the admin page', () => {
   let database: Database;
@@ -31,7 +32,7 @@ describe('pairing from the admin page', () => {
     await database?.close();
   });
 
-  it('pairs with the code HQ shows, then shows the hub connected with nothing waiting', async () => {
+  it('pairs with the code HQ shows, then shows the hub connected with nothing waiting', { timeout: 180_000 }, async () => {
     const waiter = await hub.login('2222');
     const order = await hub.request('POST', '/api/orders', { id: newId(), tableId: 'table-3', items: [{ menuItemId: 'greek-salad', quantity: 2 }] }, waiter);
     expect(order.status).toBe(201);

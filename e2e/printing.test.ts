@@ -44,7 +44,7 @@ describe('printing, seen by staff', () => {
     await page.keyboard.press('Enter');
   }
 
-  it('prints a guest order at the grill printer and shows the printer, its status and a preview to the manager', async () => {
+  it('prints a guest order at the grill printer and shows the printer, its status and a preview to the manager', { timeout: 120_000 }, async () => {
     const guest = await hub.guestToken('table-4');
     const order = await hub.request('POST', '/api/guest/orders', { id: uuidv7(), items: [{ menuItemId: 'classic-burger', quantity: 1, modifierIds: ['classic-burger--medium'] }, { menuItemId: 'lemonade', quantity: 1 }] }, guest);
     expect(order.status).toBe(201);
@@ -67,7 +67,7 @@ describe('printing, seen by staff', () => {
     await saveScreenshot(page, 'admin-printers');
   });
 
-  it('warns the grill screen when its printer is out of paper, and clears the warning when it is back', async () => {
+  it('warns the grill screen when its printer is out of paper, and clears the warning when it is back', { timeout: 120_000 }, async () => {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     await signIn(page, '/kds/', '3333');
     await page.locator('.picker [data-station="grill"]').click(WAIT);
