@@ -1,5 +1,5 @@
 /** The PIN pad: big keys for a tablet, the keyboard works too (digits, Backspace, Enter). */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api, describeError } from '../api.ts';
 import type { Session } from '../types.ts';
 
@@ -8,18 +8,25 @@ const MIN_PIN = 4;
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 export function LoginPage({ onLogin }: { onLogin: (session: Session) => void }) {
-  const [pin, setPin] = useState('');
+  const [pin, setPinState] = useState('');
+  // The latest PIN, also before the next render: a fast typist's Enter must see the last digit.
+  const pinRef = useRef('');
+  const setPin = (next: string) => {
+    pinRef.current = next;
+    setPinState(next);
+  };
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const press = (digit: string) => {
     setError(null);
-    setPin((current) => (current.length >= MAX_PIN ? current : current + digit));
+    if (pinRef.current.length < MAX_PIN) setPin(pinRef.current + digit);
   };
-  const back = () => setPin((current) => current.slice(0, -1));
+  const back = () => setPin(pinRef.current.slice(0, -1));
   const clear = () => setPin('');
 
   const submit = async () => {
+    const pin = pinRef.current;
     if (busy || pin.length < MIN_PIN) return;
     setBusy(true);
     setError(null);
