@@ -11,6 +11,8 @@ interface Handshake {
 
 type NamespaceName = '/kds' | '/staff' | '/guest';
 
+const BROADCAST_ORDER: readonly NamespaceName[] = ['/kds', '/guest', '/staff'];
+
 /** Which rooms a socket joins, decided from its verified token; null refuses the connection. */
 type RoomsFor = (auth: Handshake) => string[] | null;
 
@@ -87,7 +89,9 @@ export function startRealtime(httpServer: HttpServer, context: HubContext, stati
       const name = namespaceOfRoom(room);
       byNamespace.set(name, [...(byNamespace.get(name) ?? []), room]);
     }
-    for (const [name, targets] of byNamespace) {
+    // Kitchen screens first: a cook waiting on a ticket matters more than a staff list refreshing.
+    const ordered = [...byNamespace].sort(([a], [b]) => BROADCAST_ORDER.indexOf(a) - BROADCAST_ORDER.indexOf(b));
+    for (const [name, targets] of ordered) {
       const namespace = io.of(name) as Namespace;
       // Encoding a packet costs as much as sending it: skip rooms nobody is in (most visits, most of the time).
       const occupied = targets.filter((room) => namespace.adapter.rooms.has(room));
