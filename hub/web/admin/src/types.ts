@@ -1,6 +1,6 @@
 /**
- * The hub's payloads as the staff pages read them (see the hub spec). Kept here, not imported from
- * the shared schemas, so the browser bundle never pulls TypeBox in.
+ * The hub's payloads as the staff pages read them. Where a shared schema exists its type is imported
+ * with `import type`, which the build erases, so the browser bundle never pulls TypeBox in.
  */
 import type { LocalizedText } from '@onemoment/shared/localized-text';
 import type { ItemStatus, OrderStatus, StaffRole } from '@onemoment/shared/restaurant/order-lifecycle';
@@ -48,38 +48,10 @@ export interface OrderModifier {
   priceMinor: number;
 }
 
-export interface OrderItem {
-  id: string;
-  menuItemId: string;
-  name: string;
-  names: LocalizedText;
-  quantity: number;
-  unitPriceMinor: number;
-  totalMinor: number;
-  modifiers: OrderModifier[];
-  note: string | null;
-  station: string;
-  allergens: string[];
-  status: ItemStatus;
-  readyAt: string | null;
-}
+// Orders as the hub sends them: the shared schema's types (a type-only import, so no TypeBox in the bundle).
+import type { Order, OrderItem } from '@onemoment/shared/schemas/orders';
 
-export interface Order {
-  id: string;
-  number: number;
-  visitId: string;
-  tableId: string;
-  tableName: string;
-  status: OrderStatus;
-  rush: boolean;
-  placedBy: 'guest' | 'staff';
-  totalMinor: number;
-  currency: string;
-  createdAt: string;
-  updatedAt: string;
-  statusReason: string | null;
-  items: OrderItem[];
-}
+export type { Order, OrderItem };
 
 export interface MenuModifier {
   id: string;

@@ -1,6 +1,5 @@
 /** The hub's guest API payloads as this page reads them (see the spec's Menu and Orders sections). */
 import type { LocalizedText } from '@onemoment/shared/localized-text';
-import type { ItemStatus, OrderStatus } from '@onemoment/shared/restaurant/order-lifecycle';
 
 export interface Modifier {
   id: string;
@@ -45,38 +44,10 @@ export interface GuestMenu {
   categories: MenuCategory[];
 }
 
-export interface OrderItem {
-  id: string;
-  menuItemId: string;
-  name: string;
-  names: LocalizedText;
-  quantity: number;
-  unitPriceMinor: number;
-  totalMinor: number;
-  modifiers: Modifier[];
-  note: string | null;
-  station: string;
-  allergens: string[];
-  status: ItemStatus;
-  readyAt: string | null;
-}
+// Orders as the hub sends them: the shared schema's types (a type-only import, so no TypeBox in the bundle).
+import type { Order, OrderItem } from '@onemoment/shared/schemas/orders';
 
-export interface Order {
-  id: string;
-  number: number;
-  visitId: string;
-  tableId: string;
-  tableName: string;
-  status: OrderStatus;
-  rush: boolean;
-  placedBy: 'guest' | 'staff';
-  totalMinor: number;
-  currency: string;
-  createdAt: string;
-  updatedAt: string;
-  statusReason: string | null;
-  items: OrderItem[];
-}
+export type { Order, OrderItem };
 
 export interface OrdersResponse {
   orders: Order[];
