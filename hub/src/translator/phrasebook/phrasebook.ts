@@ -1,0 +1,117 @@
+// Lookups over the curated phrases: list them for the staff page, render one in the guest's language,
+// and recognise a phrase a staff member typed so it can be sent in the guest's language instead of
+// going through machine translation.
+import { PHRASES, PHRASEBOOK_LANGUAGES, type Phrase, type PhraseCategory, type PhrasebookLanguage } from './phrases.ts';
+
+export { PHRASES, PHRASEBOOK_LANGUAGES, PHRASE_CATEGORIES } from './phrases.ts';
+export type { Phrase, PhraseCategory, PhrasebookLanguage } from './phrases.ts';
+
+export type PlaceholderValues = Readonly<Record<string, string | number>>;
+
+const PLACEHOLDER = /\{([a-z][a-zA-Z0-9]*)\}/g;
+const byId = new Map(PHRASES.map((phrase) => [phrase.id, phrase]));
+
+export function listPhrases(category?: PhraseCategory): readonly Phrase[] {
+  return category === undefined ? PHRASES : PHRASES.filter((phrase) => phrase.category === category);
+}
+
+/** `ru-RU`, `es_419`, `DE` → the phrasebook language, or null. Traditional Chinese tags are not
+ *  served from the simplified texts: null lets the caller fall back. */
+export function resolvePhrasebookLanguage(tag: string): PhrasebookLanguage | null {
+  const parts = tag.trim().toLowerCase().split(/[-_]/);
+  const base = parts[0] ?? '';
+  if (base === 'zh' && parts.slice(1).some((part) => ['hant', 'tw', 'hk', 'mo'].includes(part))) return null;
+  return (PHRASEBOOK_LANGUAGES as readonly string[]).includes(base) ? (base as PhrasebookLanguage) : null;
+}
+
+export function placeholdersOf(text: string): string[] {
+  return [...text.matchAll(PLACEHOLDER)].map((match) => match[1] ?? '').sort();
+}
+
+/** The phrase in `language` with its placeholders filled; null when the language is not in the
+ *  phrasebook. An unknown id, a missing value or a value for a placeholder the phrase lacks throws. */
+export function phraseText(id: string, language: string, values: PlaceholderValues = {}): string | null {
+  const phrase = byId.get(id);
+  if (!phrase) throw new Error(`unknown phrase "${id}"`);
+  const resolved = resolvePhrasebookLanguage(language);
+  if (resolved === null) return null;
+  const template = phrase.text[resolved];
+  const expected = new Set(placeholdersOf(template));
+  const unknown = Object.keys(values).filter((name) => !expected.has(name));
+  if (unknown.length > 0) {
+    throw new Error(`phrase "${id}" has no placeholder ${unknown.map((name) => `{${name}}`).join(', ')}`);
+  }
+  return template.replace(PLACEHOLDER, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined || String(value).trim() === '') {
+      throw new Error(`phrase "${id}" needs a value for {${name}}`);
+    }
+    return String(value);
+  });
+}
+
+export interface PhraseMatch {
+  phrase: Phrase;
+  language: PhrasebookLanguage;
+  values: Record<string, string>;
+}
+
+// Case, width, whitespace and punctuation do not count; punctuation between digits does ("19:30").
+function normalise(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/(?<!\d)[\p{P}\p{S}]|[\p{P}\p{S}](?!\d)/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const SLOT = '\u0000';
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function templatePattern(template: string): { pattern: RegExp; names: string[] } {
+  const names: string[] = [];
+  const marked = template.replace(PLACEHOLDER, (_, name: string) => {
+    names.push(name);
+    return ` ${SLOT} `;
+  });
+  const source = normalise(marked)
+    .split(SLOT)
+    .map((part) => escapeRegExp(part))
+    .join('(.+?)')
+    .replace(/ +/g, ' ?');
+  return { pattern: new RegExp(`^${source}$`, 'u'), names };
+}
+
+const patterns = new Map<string, { pattern: RegExp; names: string[] }>();
+function patternFor(phrase: Phrase, language: PhrasebookLanguage): { pattern: RegExp; names: string[] } {
+  const key = `${phrase.id}\u0001${language}`;
+  let entry = patterns.get(key);
+  if (!entry) {
+    entry = templatePattern(phrase.text[language]);
+    patterns.set(key, entry);
+  }
+  return entry;
+}
+
+/** Recognises a typed phrase in `language`; placeholder phrases match with any values and return
+ *  them in normalised form (lower case, punctuation dropped except between digits). Null when nothing matches or the language is not in the phrasebook. */
+export function findPhrase(text: string, language: string): PhraseMatch | null {
+  const resolved = resolvePhrasebookLanguage(language);
+  if (resolved === null) return null;
+  const typed = normalise(text);
+  if (typed === '') return null;
+  for (const phrase of PHRASES) {
+    const { pattern, names } = patternFor(phrase, resolved);
+    const match = pattern.exec(typed);
+    if (!match) continue;
+    const values: Record<string, string> = {};
+    names.forEach((name, index) => {
+      values[name] = (match[index + 1] ?? '').trim();
+    });
+    return { phrase, language: resolved, values };
+  }
+  return null;
+}
