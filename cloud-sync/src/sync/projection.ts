@@ -1,4 +1,5 @@
-import { and, inArray, sql } from 'drizzle-orm';
+import { and, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type * as Y from 'yjs';
 import { readOrderById, type OrderRecord } from '@onemoment/shared/sync/index';
 import type { Db } from '../db/database.ts';
@@ -10,6 +11,12 @@ function chunks<T>(list: T[]): T[][] {
   const result: T[][] = [];
   for (let i = 0; i < list.length; i += CHUNK) result.push(list.slice(i, i + CHUNK));
   return result;
+}
+
+/** The `SET` of an upsert that takes every listed column from the row that was refused (`excluded`). */
+function fromExcluded<T extends PgTable>(table: T, keys: ReadonlyArray<keyof T['_']['columns'] & string>): Record<string, SQL> {
+  const columns = getTableColumns(table);
+  return Object.fromEntries(keys.map((key) => [key, sql.raw(`excluded.${columns[key]!.name}`)]));
 }
 
 /**
@@ -50,18 +57,7 @@ export async function projectDayOrders(tx: Db, venueId: string, businessDay: str
       .values(rows)
       .onConflictDoUpdate({
         target: [reportOrders.venueId, reportOrders.orderId],
-        set: {
-          businessDay: sql`excluded.business_day`,
-          number: sql`excluded.number`,
-          tableName: sql`excluded.table_name`,
-          status: sql`excluded.status`,
-          totalMinor: sql`excluded.total_minor`,
-          currency: sql`excluded.currency`,
-          placedAt: sql`excluded.placed_at`,
-          readyAt: sql`excluded.ready_at`,
-          servedAt: sql`excluded.served_at`,
-          itemCount: sql`excluded.item_count`,
-        },
+        set: fromExcluded(reportOrders, ['businessDay', 'number', 'tableName', 'status', 'totalMinor', 'currency', 'placedAt', 'readyAt', 'servedAt', 'itemCount']),
       });
   }
   const itemRows = records.flatMap((order) =>
@@ -84,16 +80,7 @@ export async function projectDayOrders(tx: Db, venueId: string, businessDay: str
       .values(rows)
       .onConflictDoUpdate({
         target: [reportOrderItems.venueId, reportOrderItems.itemId],
-        set: {
-          orderId: sql`excluded.order_id`,
-          menuItemId: sql`excluded.menu_item_id`,
-          name: sql`excluded.name`,
-          quantity: sql`excluded.quantity`,
-          unitPriceMinor: sql`excluded.unit_price_minor`,
-          totalMinor: sql`excluded.total_minor`,
-          station: sql`excluded.station`,
-          status: sql`excluded.status`,
-        },
+        set: fromExcluded(reportOrderItems, ['orderId', 'menuItemId', 'name', 'quantity', 'unitPriceMinor', 'totalMinor', 'station', 'status']),
       });
   }
 }

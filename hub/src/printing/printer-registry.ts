@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { PaperWidthMm, StationPrintMode } from '@onemoment/shared/schemas/printing';
+import type { StationPrintMode } from '@onemoment/shared/schemas/printing';
 import { DEFAULT_STATION_MODE, type PrinterConfig, type PrintTarget } from './print-routing.ts';
 
 interface PrinterRow {
@@ -21,19 +21,6 @@ export interface StationRow {
   name: string;
 }
 
-export interface PrinterWrite {
-  id: string;
-  name: string;
-  host: string;
-  port: number;
-  paperWidth: PaperWidthMm;
-  stations: string[];
-  receipts: boolean;
-  backupFor: string[];
-  enabled: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
 
 interface Snapshot {
   printers: PrinterConfig[];
@@ -132,11 +119,11 @@ export class PrinterRegistry {
 
   // ---- writes (inside a command) ----
 
-  insert(printer: PrinterWrite): void {
+  insert(printer: PrinterConfig): void {
     this.sql.insert.run(toParams(printer));
   }
 
-  update(printer: PrinterWrite): void {
+  update(printer: PrinterConfig): void {
     this.sql.update.run(toParams(printer));
   }
 
@@ -176,7 +163,7 @@ function toConfig(row: PrinterRow): PrinterConfig {
   };
 }
 
-function toParams(printer: PrinterWrite) {
+function toParams(printer: PrinterConfig) {
   return {
     ...printer,
     stations: JSON.stringify(printer.stations),

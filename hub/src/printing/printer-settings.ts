@@ -14,7 +14,7 @@ import { isUniqueViolation } from '../restaurant/floor/visits.ts';
 import { cleanText } from '../restaurant/orders/order-text.ts';
 import { checkPrinterHost } from './printer-host.ts';
 import type { PrinterMonitor } from './printer-monitor.ts';
-import type { PrinterRegistry, PrinterWrite } from './printer-registry.ts';
+import type { PrinterRegistry } from './printer-registry.ts';
 import type { PrintJobStore } from './print-job-store.ts';
 import type { PrintQueue } from './print-queue.ts';
 import { candidatesFor, hasPrinter, servedTargets, targetKey, type PrinterConfig } from './print-routing.ts';
@@ -139,7 +139,7 @@ export class PrinterSettings {
     const id = await this.context.commands.run((tx) => {
       this.refuseTakenAddress(host, port, null);
       const now = this.context.clock.now().toISOString();
-      const printer: PrinterWrite = {
+      const printer: PrinterConfig = {
         id: newId(),
         name,
         host,
@@ -166,7 +166,7 @@ export class PrinterSettings {
       const next = { ...current, ...body, port: body.port ?? current.port };
       const { name, host } = this.checked(next);
       this.refuseTakenAddress(host, next.port, id);
-      const updated: PrinterWrite = { ...next, name, host, updatedAt: this.context.clock.now().toISOString() };
+      const updated: PrinterConfig = { ...next, name, host, updatedAt: this.context.clock.now().toISOString() };
       this.write(() => this.registry.update(updated));
       this.afterSettingsChange(tx, id, host !== current.host || next.port !== current.port);
     });
