@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // What the tests need beyond npm: Debian's Chromium (browser tests), PostgreSQL (the cloud's tests
-// against a real server), and unshare + ip (mDNS tests in a private network namespace). Installs what
-// is missing with apt-get when run as root; otherwise names the packages in one line.
+// against a real server), unshare + ip (mDNS tests in a private network namespace), espeak-ng and
+// Apertium (the translator's tests). Installs what is missing with apt-get when run as root;
+// otherwise names the packages in one line.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 
@@ -16,6 +17,10 @@ const needs = [
   { package: 'postgresql', present: hasPostgres },
   { package: 'iproute2', present: () => onPath('ip') },
   { package: 'util-linux', present: () => onPath('unshare') },
+  // The translator's tests: speech made by espeak-ng, and Apertium's English–Spanish pair.
+  { package: 'espeak-ng', present: () => onPath('espeak-ng') },
+  { package: 'apertium', present: () => onPath('apertium') },
+  { package: 'apertium-eng-spa', present: () => existsSync('/usr/share/apertium/modes/eng-spa.mode') },
 ];
 
 const missing = needs.filter((need) => !need.present()).map((need) => need.package);

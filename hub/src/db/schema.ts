@@ -7,3 +7,4 @@ export * from '../restaurant/orders/tables.ts';
 export * from '../realtime/tables.ts';
 export * from '../printing/tables.ts';
 export * from '../sync/tables.ts';
+export * from '../translator/tables.ts';
