@@ -21,6 +21,7 @@ import { startRealtime, type RealtimeServer } from './realtime/socket-server.ts'
 import { printingModule } from './printing/index.ts';
 import { restaurantModule } from './restaurant/index.ts';
 import { syncModule, type SyncOptions } from './sync/index.ts';
+import { translatorModule, type TranslatorOptions } from './translator/index.ts';
 import { seedDemoVenue } from './venue/demo-seed.ts';
 import { venueRoutes } from './venue/routes.ts';
 
@@ -36,6 +37,7 @@ export interface HubOptions {
   clock?: Clock;
   /** Cloud sync tuning (reconnect backoff, heartbeat, resend batches); the defaults suit a venue. */
   sync?: SyncOptions;
+  translator?: TranslatorOptions;
 }
 
 /**
@@ -95,6 +97,7 @@ export async function createHub(config: HubConfig, options: HubOptions = {}): Pr
   await app.register(restaurantModule(context));
   await app.register(printingModule(context));
   await app.register(syncModule(context, options.sync));
+  await app.register(translatorModule(context, options.translator));
   await registerWebApps(app);
 
   let realtime: RealtimeServer | null = null;

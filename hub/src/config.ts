@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 /**
@@ -21,6 +22,14 @@ export const CONFIG_DOC = [
   { env: 'EVENT_REPLAY_LIMIT', default: '1000', doc: 'Most events replayed to a reconnecting client before it is told to refetch.' },
   { env: 'EVENT_RETENTION_HOURS', default: '48', doc: 'Realtime events older than this are pruned (orders stay).' },
   { env: 'MDNS', default: 'on', doc: 'on: announce the hub on the LAN over mDNS and let managers search for printers; off: neither.' },
+  { env: 'STAFF_LANGUAGE', default: 'en', doc: "The staff's language in translator conversations (ISO 639-1 code)." },
+  { env: 'TRANSLATOR_CONCURRENCY', default: '1', doc: 'Recognitions run at once; each takes every core it is given, so 1 on a small box.' },
+  { env: 'TRANSLATOR_THREADS', default: '(all cores)', doc: 'CPU threads whisper.cpp uses for one recognition.' },
+  { env: 'TRANSLATOR_QUEUE_LIMIT', default: '8', doc: 'Recordings allowed to wait for the recogniser; more are refused as busy (503).' },
+  { env: 'TRANSLATOR_TIMEOUT_SECONDS', default: '60', doc: 'A recognition running longer is stopped and reported (504).' },
+  { env: 'TRANSLATOR_MAX_AUDIO_SECONDS', default: '30', doc: 'Longest recording accepted (422 when longer).' },
+  { env: 'TRANSLATOR_MAX_AUDIO_BYTES', default: '8388608', doc: 'Largest recording upload accepted (413 when larger).' },
+  { env: 'MODELS_BASE_URL', default: '(Hugging Face)', doc: 'Where `npm run models:download` fetches Whisper models: a mirror on the LAN works too.' },
 ] as const;
 
 export interface HubConfig {
@@ -41,6 +50,15 @@ export interface HubConfig {
   eventRetentionMs: number;
   /** Announce the hub (`_onemoment-hub._tcp`) and allow printer discovery over mDNS. */
   mdns: boolean;
+  staffLanguage: string;
+  translator: {
+    concurrency: number;
+    threads: number;
+    queueLimit: number;
+    timeoutMs: number;
+    maxAudioSeconds: number;
+    maxAudioBytes: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -78,6 +96,14 @@ export function loadConfig(env: Env = process.env): HubConfig {
     }
     return raw as T;
   };
+  const languageCode = (name: string, fallback: string) => {
+    const raw = value(name, fallback).toLowerCase();
+    if (!/^[a-z]{2,3}$/.test(raw)) {
+      problems.push(`${name} must be a language code like en or es (got "${raw}")`);
+      return fallback;
+    }
+    return raw;
+  };
   const onOff = (name: string, fallback: 'on' | 'off') => oneOf(name, fallback, ['on', 'off', 'true', 'false', '1', '0']);
   const isOn = (raw: string) => raw === 'on' || raw === 'true' || raw === '1';
 
@@ -103,6 +129,15 @@ export function loadConfig(env: Env = process.env): HubConfig {
     eventReplayLimit: integer('EVENT_REPLAY_LIMIT', 1000, 10, 100_000),
     eventRetentionMs: integer('EVENT_RETENTION_HOURS', 48, 1, 24 * 365) * 3_600_000,
     mdns: isOn(onOff('MDNS', 'on')),
+    staffLanguage: languageCode('STAFF_LANGUAGE', 'en'),
+    translator: {
+      concurrency: integer('TRANSLATOR_CONCURRENCY', 1, 1, 16),
+      threads: integer('TRANSLATOR_THREADS', availableParallelism(), 1, 64),
+      queueLimit: integer('TRANSLATOR_QUEUE_LIMIT', 8, 0, 1000),
+      timeoutMs: integer('TRANSLATOR_TIMEOUT_SECONDS', 60, 1, 3600) * 1000,
+      maxAudioSeconds: integer('TRANSLATOR_MAX_AUDIO_SECONDS', 30, 1, 600),
+      maxAudioBytes: integer('TRANSLATOR_MAX_AUDIO_BYTES', 8 * 1024 * 1024, 64 * 1024, 200 * 1024 * 1024),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

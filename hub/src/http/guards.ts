@@ -45,3 +45,18 @@ export function guestOf(request: FastifyRequest): GuestPrincipal {
   if (!request.guest) throw unauthorized();
   return request.guest;
 }
+
+/** preHandler that admits any staff login or a guest token of an open visit (the translator serves both). */
+export function requireStaffOrGuest(sessions: SessionLookup): Guard {
+  return async (request) => {
+    const token = bearerToken(request.headers.authorization);
+    const staff = token ? sessions.staff(token) : null;
+    if (staff) {
+      request.staff = staff;
+      return;
+    }
+    const guest = token ? sessions.guest(token) : null;
+    if (!guest) throw unauthorized('Log in, or scan the table QR code again.');
+    request.guest = guest;
+  };
+}

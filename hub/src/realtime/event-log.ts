@@ -15,6 +15,13 @@ export interface StoredEvent extends HubEvent {
 
 export type Broadcast = (event: StoredEvent) => void;
 
+/** A message that is not stored or replayed (progress of a running job): sent to whoever is connected now. */
+export interface TransientMessage {
+  name: string;
+  rooms: string[];
+  payload: unknown;
+}
+
 /**
  * Work that follows an event inside its command (cloud sync records the change in its documents). It
  * runs synchronously in the command's transaction, so it must be cheap; throwing refuses the command.
@@ -42,6 +49,7 @@ export class EventLog {
   private readonly oldest: Database.Statement;
   private readonly after: Database.Statement;
   private broadcast: Broadcast = () => {};
+  private sendTransient: (message: TransientMessage) => void = () => {};
   private listeners: PublishListener[] = [];
 
   constructor(
@@ -57,6 +65,19 @@ export class EventLog {
   /** The realtime server plugs itself in here; until then events are only stored. */
   onBroadcast(broadcast: Broadcast): void {
     this.broadcast = broadcast;
+  }
+
+  /** The realtime server plugs itself in here too, for messages that are not stored. */
+  onTransient(send: (message: TransientMessage) => void): void {
+    this.sendTransient = send;
+  }
+
+  /**
+   * Sends a message that is not stored and never replayed: only for things that are stale a moment
+   * later (a recognition's progress). Anything a client must not miss goes through publish().
+   */
+  notify(eventRooms: string[], name: string, payload: unknown): void {
+    this.sendTransient({ name, rooms: eventRooms, payload });
   }
 
   /** Adds work that runs inside every publishing command; returns the function that removes it. */

@@ -100,6 +100,15 @@ export function startRealtime(httpServer: HttpServer, context: HubContext, stati
     }
   });
 
+  context.events.onTransient(({ name, rooms: targets, payload }) => {
+    const byNamespace = new Map<NamespaceName, string[]>();
+    for (const room of targets) {
+      const namespace = namespaceOfRoom(room);
+      byNamespace.set(namespace, [...(byNamespace.get(namespace) ?? []), room]);
+    }
+    for (const [namespace, namespaceRooms] of byNamespace) io.of(namespace).to(namespaceRooms).emit(name, payload);
+  });
+
   return {
     io,
     // io.close() would also close the HTTP server, which Fastify owns and closes itself.

@@ -13,6 +13,8 @@ import { MenuPage } from './pages/menu-page.tsx';
 import { StaffPage } from './pages/staff-page.tsx';
 import { PrintersPage } from './printers-page.tsx';
 import { CloudPage } from './cloud-page.tsx';
+import { TranslatorPage } from './translator/translator-page.tsx';
+import { useTranslatorAttention } from './translator/translator-attention.ts';
 import { navigate, usePage, type Page } from './router.ts';
 import { homeFor, isManager, loadSession, saveSession } from './session.ts';
 import { Toasts } from './toasts.tsx';
@@ -69,6 +71,7 @@ export function App() {
 const NAV: Array<{ page: Page; label: string; managerOnly: boolean }> = [
   { page: 'tables', label: 'Tables', managerOnly: false },
   { page: 'orders', label: 'Orders', managerOnly: false },
+  { page: 'translator', label: 'Translator', managerOnly: false },
   { page: 'menu', label: 'Menu', managerOnly: true },
   { page: 'staff', label: 'Staff', managerOnly: true },
   { page: 'printers', label: 'Printers', managerOnly: true },
@@ -90,6 +93,7 @@ function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: (
   const manager = isManager(session.role);
   let page = usePage();
   if ((page === 'menu' || page === 'staff' || page === 'printers' || page === 'cloud') && !manager) page = 'tables';
+  const talking = useTranslatorAttention(store, page === 'translator');
 
   const requests = live.tables?.reduce((sum, table) => sum + table.pendingRequests.length, 0) ?? 0;
   const toAccept = live.orders?.filter((order) => order.status === 'placed').length ?? 0;
@@ -105,7 +109,7 @@ function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: (
         </div>
         <nav class="tabs" aria-label="Sections">
           {NAV.filter((item) => !item.managerOnly || manager).map((item) => {
-            const badge = item.page === 'tables' ? requests : item.page === 'orders' ? toAccept + toServe : 0;
+            const badge = item.page === 'tables' ? requests : item.page === 'orders' ? toAccept + toServe : item.page === 'translator' ? talking : 0;
             return (
               <a
                 key={item.page}
@@ -142,6 +146,7 @@ function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: (
       <main class="content">
         {page === 'tables' && <FloorPage store={store} live={live} role={session.role} currency={currency} />}
         {page === 'orders' && <OrdersPage store={store} live={live} role={session.role} />}
+        {page === 'translator' && <TranslatorPage live={live} role={session.role} onExpired={onExpired} />}
         {page === 'menu' && manager && <MenuPage store={store} languages={venue?.languages ?? ['en', 'ru']} />}
         {page === 'staff' && manager && <StaffPage self={session} />}
         {page === 'printers' && manager && <PrintersPage role={session.role} />}

@@ -30,6 +30,7 @@ export class LiveStore {
   private recent: HubEvent[] = [];
   private listeners = new Set<Listener>();
   private menuListeners = new Set<Listener>();
+  private eventListeners = new Set<(event: HubEvent) => void>();
   private snapshot: LiveSnapshot;
   private tablesLoading = false;
   private tablesAgain = false;
@@ -54,6 +55,7 @@ export class LiveStore {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.listeners.clear();
     this.menuListeners.clear();
+    this.eventListeners.clear();
   }
 
   subscribe(listener: Listener): () => void {
@@ -65,6 +67,12 @@ export class LiveStore {
   onMenuChanged(listener: Listener): () => void {
     this.menuListeners.add(listener);
     return () => this.menuListeners.delete(listener);
+  }
+
+  /** Every event as it arrives, for pages that keep their own state (the translator). */
+  onEvent(listener: (event: HubEvent) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
   }
 
   getSnapshot(): LiveSnapshot {
@@ -124,6 +132,7 @@ export class LiveStore {
     if (this.recent.length > RECENT_EVENTS) this.recent.shift();
     this.applyEvent(event);
     this.publish();
+    for (const listener of this.eventListeners) listener(event);
   }
 
   private applyEvent(event: HubEvent): void {
@@ -137,6 +146,7 @@ export class LiveStore {
         for (const listener of this.menuListeners) listener();
         break;
       case 'ticket.updated':
+      case 'conversation.line': // the translator's own; no table changes
         break;
       default:
         // visit.*, request.*, table.changed: the table's state is computed by the hub.

@@ -4,8 +4,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 
-export type Page = 'tables' | 'orders' | 'menu' | 'staff' | 'printers' | 'cloud';
-const PAGES: readonly Page[] = ['tables', 'orders', 'menu', 'staff', 'printers', 'cloud'];
+export type Page = 'tables' | 'orders' | 'translator' | 'menu' | 'staff' | 'printers' | 'cloud';
+const PAGES: readonly Page[] = ['tables', 'orders', 'translator', 'menu', 'staff', 'printers', 'cloud'];
 
 export function currentPage(): Page {
   const segment = location.pathname.replace(/^\/admin\/?/, '').split('/')[0] ?? '';

@@ -16,6 +16,7 @@ import { OrdersView } from './components/orders-view.tsx';
 import { ServiceButtons } from './components/service-buttons.tsx';
 import { StatusScreen } from './components/status-screen.tsx';
 import { useLocale } from './locale-context.ts';
+import { LazyTalkView, TalkEntry } from './translator/lazy-talk-view.tsx';
 import type { PendingOrder } from './pending-orders.ts';
 import type { GuestSession } from './session.ts';
 import type { MenuItem, Order } from './types.ts';
@@ -43,6 +44,8 @@ export interface GuestHomeProps {
 
 export function GuestHome(props: GuestHomeProps) {
   const { t, money, language } = useLocale();
+  const [view, setView] = useState<'menu' | 'orders' | 'talk'>(() => (props.pending.length > 0 ? 'orders' : 'menu'));
+  const [talkUnseen, setTalkUnseen] = useState(0);
   const { menu, menuFailed, feedState, reloadMenu } = useVisitData({
     api: props.api,
     token: props.session.token,
@@ -50,8 +53,12 @@ export function GuestHome(props: GuestHomeProps) {
     setOrders: props.setOrders,
     onClosed: props.onClosed,
     onUnauthorized: props.onUnauthorized,
+    onConversationLine: ({ line }) => {
+      if (line.speaker !== 'staff' || view === 'talk') return;
+      setTalkUnseen((count) => count + 1);
+      props.notify(t('talkNewMessage'), 'info');
+    },
   });
-  const [view, setView] = useState<'menu' | 'orders'>(() => (props.pending.length > 0 ? 'orders' : 'menu'));
   const [openItemId, setOpenItemId] = useState<string | null>(null);
   const [cartOpen, setCartOpen] = useState(false);
   const cartRef = useRef(props.cart);
@@ -111,8 +118,9 @@ export function GuestHome(props: GuestHomeProps) {
     window.scrollTo({ top: 0 });
   };
 
-  const showView = (next: 'menu' | 'orders') => {
+  const showView = (next: 'menu' | 'orders' | 'talk') => {
     setView(next);
+    if (next === 'talk') setTalkUnseen(0);
     window.scrollTo({ top: 0 });
   };
 
@@ -130,6 +138,7 @@ export function GuestHome(props: GuestHomeProps) {
           <LanguageSelect onChange={props.onLanguage} />
         </div>
         <ServiceButtons api={props.api} notify={props.notify} />
+        <TalkEntry unseen={talkUnseen} onOpen={() => showView('talk')} />
       </header>
 
       <nav class="view-switch" aria-label={t('tabMenu')}>
@@ -142,7 +151,9 @@ export function GuestHome(props: GuestHomeProps) {
         </button>
       </nav>
 
-      {view === 'orders' ? (
+      {view === 'talk' ? (
+        <LazyTalkView api={props.api} token={props.session.token} onBack={() => showView('menu')} onUnauthorized={props.onUnauthorized} />
+      ) : view === 'orders' ? (
         <OrdersView orders={props.orders} pending={props.pending} onBrowse={() => showView('menu')} />
       ) : menu ? (
         <MenuView

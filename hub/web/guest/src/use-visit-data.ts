@@ -5,6 +5,7 @@
  */
 import type { ApiClient } from '@onemoment/shared/client/api-client';
 import { openRealtimeFeed, type FeedState, type HubEvent } from '@onemoment/shared/client/realtime-feed';
+import type { ConversationLineEvent } from '@onemoment/shared/schemas/translator';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { mergeFetched, upsertOrder } from './orders-state.ts';
 import type { GuestMenu, Order, OrdersResponse } from './types.ts';
@@ -18,16 +19,18 @@ export interface VisitDataOptions {
   setOrders: (update: (orders: Order[]) => Order[]) => void;
   onClosed(): void;
   onUnauthorized(): void;
+  /** A translator line for this visit (staff may start talking while the guest is on the menu). */
+  onConversationLine?(event: ConversationLineEvent): void;
 }
 
-export function useVisitData({ api, token, language, setOrders, onClosed, onUnauthorized }: VisitDataOptions) {
+export function useVisitData({ api, token, language, setOrders, onClosed, onUnauthorized, onConversationLine }: VisitDataOptions) {
   const [menu, setMenu] = useState<GuestMenu | null>(null);
   const [menuFailed, setMenuFailed] = useState(false);
   const [feedState, setFeedState] = useState<FeedState>('connecting');
   const languageRef = useRef(language);
   languageRef.current = language;
-  const callbacks = useRef({ setOrders, onClosed, onUnauthorized });
-  callbacks.current = { setOrders, onClosed, onUnauthorized };
+  const callbacks = useRef({ setOrders, onClosed, onUnauthorized, onConversationLine });
+  callbacks.current = { setOrders, onClosed, onUnauthorized, onConversationLine };
   const menuTicket = useRef(0);
   const menuRetry = useRef<ReturnType<typeof setTimeout> | null>(null);
 
@@ -79,6 +82,9 @@ export function useVisitData({ api, token, language, setOrders, onClosed, onUnau
           break;
         case 'visit.closed':
           callbacks.current.onClosed();
+          break;
+        case 'conversation.line':
+          callbacks.current.onConversationLine?.(event.payload as ConversationLineEvent);
           break;
       }
     };
