@@ -2,6 +2,7 @@ import { INGEST_TARGET_PER_SECOND, runOrderIngest, type IngestReport } from './o
 import { KDS_TARGET_P99_MS, runKdsLatency, type KdsReport } from './kds-latency.ts';
 import { runPrinting, type PrintingReport } from './printing.ts';
 import { runSyncCatchup, SYNC_TARGET_BYTES_PER_ORDER, SYNC_TARGET_SECONDS, type SyncCatchupReport } from './sync-catchup.ts';
+import { runSpeechRecognition, SPEECH_TARGET_RTF, type SpeechReport } from './speech-recognition.ts';
 import type { CpuShares } from './support/cpu-meter.ts';
 
 /**
@@ -67,6 +68,16 @@ function syncRows(report: SyncCatchupReport): Row[] {
   ];
 }
 
+function speechRows(report: SpeechReport): Row[] {
+  const rtfRow = (what: string, rtf: number, target: string): Row => [what, rtf.toFixed(2), '1.00 (real time)', `${rtf.toFixed(2)}×`, target, ''];
+  const met = (rtf: number) => `< ${SPEECH_TARGET_RTF} ${rtf < SPEECH_TARGET_RTF ? 'met' : 'MISSED'}`;
+  return [
+    rtfRow(`speech RTF, 10 s clip, synthetic tiny, ${report.threads} threads, language given`, report.rtfLanguageGiven, met(report.rtfLanguageGiven)),
+    rtfRow('speech RTF, same clip, language detected', report.rtfLanguageDetected, met(report.rtfLanguageDetected)),
+    ['10 s WAV upload → transcription (hub path)', millis(report.hubMs), `${millis(report.directMs)} recognizer alone`, `${(report.hubMs / report.directMs).toFixed(2)}×`, '', ''],
+  ];
+}
+
 function printTable(rows: Row[]): void {
   const header: Row = ['benchmark', 'hub', 'baseline', 'ratio', 'target', 'other CPU hub/base'];
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column]!.length)));
@@ -112,6 +123,12 @@ for (const [name, run] of [
     'printing',
     async () => {
       rows.push(...printingRows(await runPrinting()));
+    },
+  ],
+  [
+    'speech-recognition',
+    async () => {
+      rows.push(...speechRows(await runSpeechRecognition()));
     },
   ],
 ] as const) {

@@ -8,9 +8,10 @@ const ARTIFACTS = fileURLToPath(new URL('../artifacts', import.meta.url));
 
 /**
  * Debian's Chromium, headless. The closed network of a CI box refuses Chromium's background
- * connections, so those are switched off; --no-sandbox because CI runs as root.
+ * connections, so those are switched off; --no-sandbox because CI runs as root. `extraArgs` are for
+ * what is set per launch, such as a fake microphone (`fakeMicrophoneArgs`).
  */
-export function launchBrowser(): Promise<Browser> {
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -24,8 +25,18 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-quic',
       '--no-first-run',
       '--autoplay-policy=no-user-gesture-required',
+      ...extraArgs,
     ],
   });
+}
+
+/**
+ * A microphone that "hears" a WAV file (16-bit PCM; Chromium plays it in a loop) and a permission
+ * prompt that says yes by itself. It belongs to the whole browser: two people speaking two different
+ * sentences need two launches.
+ */
+export function fakeMicrophoneArgs(wavFile: string): string[] {
+  return ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${wavFile}`];
 }
 
 /** Saves a screenshot into e2e/artifacts/ (git-ignored) and returns its path. */
