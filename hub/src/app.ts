@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { Server as HttpServer } from 'node:http';
+import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify';
 import { authRoutes } from './auth/routes.ts';
 import { SessionLookup } from './auth/sessions.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -46,13 +48,17 @@ export interface HubOptions {
  */
 export async function createHub(config: HubConfig, options: HubOptions = {}): Promise<Hub> {
   const clock = options.clock ?? systemClock;
-  const app = Fastify({
+  // With TLS files the same server speaks https (phones open the microphone only on https).
+  const https = config.tls ? { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } : null;
+  const serverOptions: FastifyHttpOptions<HttpServer> = {
     logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => randomUUID(),
     ajv: { customOptions: { strict: false } },
     frameworkErrors,
-  }).withTypeProvider<TypeBoxTypeProvider>();
+  };
+  // An https server is served through the http typing: the hub uses only what both servers share.
+  const app = Fastify({ ...serverOptions, ...(https ? { https } : {}) } as FastifyHttpOptions<HttpServer>).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
 
   const store = openStore(config.dataDir);
@@ -73,7 +79,7 @@ export async function createHub(config: HubConfig, options: HubOptions = {}): Pr
       onEffectError: (error) => app.log.error({ err: error }, 'a side effect after commit failed'),
       onBatchCommitted: (size) => metrics.commitBatchSize.observe(size),
     }),
-    publicUrl: () => config.publicUrl ?? `http://${lanAddress() ?? '127.0.0.1'}:${boundPort}`,
+    publicUrl: () => config.publicUrl ?? `${https ? 'https' : 'http'}://${lanAddress() ?? '127.0.0.1'}:${boundPort}`,
     orderHooks: { placed: [], billRequested: [] },
   };
 

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
@@ -10,6 +11,8 @@ export const CONFIG_DOC = [
   { env: 'HOST', default: '0.0.0.0', doc: 'Interface to listen on; 0.0.0.0 lets phones on the venue Wi-Fi reach it.' },
   { env: 'DATA_DIR', default: './data', doc: 'Folder for the SQLite database and other venue data.' },
   { env: 'PUBLIC_URL', default: '(LAN address)', doc: 'Base URL printed in table QR codes, e.g. http://192.168.1.20:8080.' },
+  { env: 'TLS_CERT_FILE', default: '(none)', doc: 'PEM certificate (chain) to serve https: phones only open the microphone on https. Needs TLS_KEY_FILE.' },
+  { env: 'TLS_KEY_FILE', default: '(none)', doc: 'PEM private key of TLS_CERT_FILE.' },
   { env: 'LOG_LEVEL', default: 'info', doc: 'pino log level: fatal, error, warn, info, debug, trace or silent.' },
   { env: 'SEED_DEMO', default: 'on', doc: 'Seed the demo venue (menu, 12 tables, staff) into an empty database.' },
   { env: 'VISIT_POLICY', default: 'auto', doc: 'auto: a table visit opens on the first QR scan; staff: only staff open visits.' },
@@ -37,6 +40,8 @@ export interface HubConfig {
   host: string;
   dataDir: string;
   publicUrl: string | null;
+  /** Serve https with these PEM files (both set) instead of http. */
+  tls: { certFile: string; keyFile: string } | null;
   logLevel: string;
   seedDemo: boolean;
   visitPolicy: 'auto' | 'staff';
@@ -112,11 +117,19 @@ export function loadConfig(env: Env = process.env): HubConfig {
     problems.push(`PUBLIC_URL must look like http://192.168.1.20:8080 (got "${publicUrlRaw}")`);
   }
 
+  const certFile = env.TLS_CERT_FILE?.trim() || null;
+  const keyFile = env.TLS_KEY_FILE?.trim() || null;
+  if (Boolean(certFile) !== Boolean(keyFile)) problems.push('TLS_CERT_FILE and TLS_KEY_FILE must be set together (or neither, for http)');
+  for (const [name, file] of [['TLS_CERT_FILE', certFile], ['TLS_KEY_FILE', keyFile]] as const) {
+    if (file && !existsSync(file)) problems.push(`${name} names a file that does not exist: ${file}`);
+  }
+
   const config: HubConfig = {
     port: integer('PORT', 8080, 0, 65535),
     host: value('HOST', '0.0.0.0'),
     dataDir: resolve(value('DATA_DIR', './data')),
     publicUrl: publicUrlRaw?.replace(/\/+$/, '') ?? null,
+    tls: certFile && keyFile ? { certFile: resolve(certFile), keyFile: resolve(keyFile) } : null,
     logLevel: oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
     seedDemo: isOn(onOff('SEED_DEMO', 'on')),
     visitPolicy: oneOf('VISIT_POLICY', 'auto', ['auto', 'staff'] as const),
