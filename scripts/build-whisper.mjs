@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Rebuilds whisper.cpp (through the smart-whisper package, which ships its sources) for this machine's
-// CPU. npm's own install builds it for a generic x86-64, without AVX/AVX2/FMA/F16C: recognition is then
+// Builds whisper.cpp (through the smart-whisper package, which ships its sources) for this machine's
+// CPU. A plain install builds it for a generic x86-64, without AVX/AVX2/FMA/F16C: recognition is then
 // several times slower than real time on a small venue box. Building with -march=native once makes the
-// tiny model run a 10 s clip in about 2 s on two cores. Runs before `npm start`, `npm test` and
-// `npm run bench`; does nothing when the build for this CPU is already there. `--force` rebuilds.
+// tiny model run a 10 s clip in about 2 s on two cores. The root package.json tells npm (11+) not to run
+// smart-whisper's own install build (`allowScripts`), so the compile happens once, here. Runs before
+// `npm start`, `npm test` and `npm run bench`; does nothing when the build for this CPU is already
+// there. `--force` rebuilds.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { arch, cpus } from 'node:os';
@@ -47,21 +49,26 @@ if (!force && recorded && recorded.failed && recorded.cpu === wanted.cpu && reco
   process.exit(0);
 }
 
+// npm gives scripts the path of its own node-gyp; outside npm, look beside npm itself.
+const nodeGyp = [process.env.npm_config_node_gyp, join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js')]
+  .find((candidate) => candidate && existsSync(candidate));
+if (!nodeGyp) {
+  console.error('node-gyp (part of npm) was not found: run this through npm (npm start, npm test or npm run build:whisper).');
+  process.exit(1);
+}
+const gyp = (env) =>
+  execFileSync(process.execPath, [nodeGyp, 'rebuild'], { cwd: packageDir, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
+
 console.log(`Building whisper.cpp for this CPU (${flags}); this happens once and takes about a minute…`);
 const started = Date.now();
 try {
-  execFileSync('npm', ['rebuild', 'smart-whisper', '--foreground-scripts'], {
-    cwd: join(import.meta.dirname, '..'),
-    stdio: ['ignore', 'ignore', 'pipe'],
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, CFLAGS: flags, CXXFLAGS: flags },
-  });
+  gyp({ CFLAGS: flags, CXXFLAGS: flags });
   writeFileSync(marker, JSON.stringify({ ...wanted, builtAtMs: Date.now(), failed: false }, null, 2));
   console.log(`whisper.cpp built in ${Math.round((Date.now() - started) / 1000)} s.`);
 } catch (error) {
   writeFileSync(marker, JSON.stringify({ ...wanted, builtAtMs: Date.now(), failed: true }, null, 2));
   const output = String(error.stderr ?? '').trim().split('\n').slice(-15).join('\n');
   console.warn(`${output}\nCould not build whisper.cpp for this CPU; speech recognition uses the generic build and is slower.`);
-  // npm rebuild may have removed the generic addon on the way: put it back.
-  if (!existsSync(addon)) execFileSync('npm', ['rebuild', 'smart-whisper'], { cwd: join(import.meta.dirname, '..'), stdio: 'inherit' });
+  // The compiler refused the CPU flags: a generic build still recognises speech, only slower.
+  if (!existsSync(addon)) gyp({});
 }
