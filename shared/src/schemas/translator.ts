@@ -15,6 +15,10 @@ export type Speaker = (typeof SPEAKERS)[number];
 export const LINE_SOURCES = ['speech', 'phrase', 'text'] as const;
 export type LineSource = (typeof LINE_SOURCES)[number];
 
+/** Who says a phrasebook phrase: `staff` to a guest, or a `guest` to staff. Each page offers its side's. */
+export const PHRASE_AUDIENCES = ['staff', 'guest'] as const;
+export type PhraseAudience = (typeof PHRASE_AUDIENCES)[number];
+
 export const TRANSLATOR_LIMITS = { maxTextLength: 1000, maxPlaceholderValueLength: 60 } as const;
 
 /** Audio types the hub decodes; the pages record 16 kHz WAV themselves, Chromium's MediaRecorder makes WebM. */
@@ -99,6 +103,7 @@ export const ActiveModelBodySchema = Type.Object({ name: Type.String({ minLength
 export const PhraseSchema = Type.Object({
   id: Type.String(),
   category: Type.String(),
+  audience: StringEnum<PhraseAudience>(PHRASE_AUDIENCES, { description: 'staff: said to a guest; guest: said by a guest to staff' }),
   placeholders: Type.Array(Type.String()),
   text: Type.Record(Type.String(), Type.String()),
 });

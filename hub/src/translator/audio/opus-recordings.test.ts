@@ -166,7 +166,8 @@ describe('Opus recorded by Chromium', () => {
     const decoded = await decodeAudio(recording.bytes, recording.mimeType, limits);
     expect(decoded.source).toEqual({ format: 'webm', sampleRate: 48_000, channels: 2 });
     expect(decoded.durationMs).toBeGreaterThanOrEqual(1400);
-    expect(decoded.durationMs).toBeLessThanOrEqual(1700);
+    // The recorder stops when the page hears the oscillator end: on a busy machine that event comes late.
+    expect(decoded.durationMs).toBeLessThanOrEqual(2500);
     expect(decoded.pcm.length).toBe(decoded.durationMs * 16);
     const steady = decoded.pcm.subarray(4000, 20_000);
     expect(dominantFrequency(steady, 16_000, 100, 7900, 5)).toBe(TONE_HZ);

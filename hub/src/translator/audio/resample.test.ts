@@ -64,19 +64,6 @@ describe('resample', () => {
       expect(dominantFrequency(middle(out), SPEECH_SAMPLE_RATE, 300, 600, 10), String(rate)).toBe(440);
     }
   });
-
-  it('converts 60 s of 48 kHz stereo in well under a second', () => {
-    const left = tone(300, 60, 48_000, 0.4);
-    const right = tone(700, 60, 48_000, 0.4);
-    let best = Infinity;
-    for (let run = 0; run < 2; run++) {
-      const started = performance.now();
-      const out = toSpeechPcm([left, right], 48_000);
-      best = Math.min(best, performance.now() - started);
-      expect(out.length).toBe(960_000);
-    }
-    expect(best).toBeLessThan(1000);
-  });
 });
 
 describe('downmixToMono and floatToInt16', () => {

@@ -40,9 +40,12 @@ describe('guest–staff conversations', () => {
       expect(ready).toEqual({
         id: 'order-ready-in',
         category: 'waiting',
+        audience: 'staff',
         placeholders: ['minutes'],
         text: expect.objectContaining({ en: 'Your order will be ready in about {minutes} minutes.', es: 'Su pedido estará listo en unos {minutes} minutos.' }),
       });
+      const bill = answer.body.phrases.find((phrase: any) => phrase.id === 'guest-bill-please');
+      expect(bill).toMatchObject({ audience: 'guest', text: expect.objectContaining({ en: expect.stringMatching(/bill/i) }) });
     }
     expect((await t.request('GET', `${BASE}/phrases`)).status).toBe(401);
     expect((await t.request('GET', `${BASE}/phrases`, undefined, 'not-a-real-token-at-all')).status).toBe(401);

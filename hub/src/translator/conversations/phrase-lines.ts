@@ -12,7 +12,8 @@ export interface PhrasebookView {
 
 let view: PhrasebookView | null = null;
 
-/** Every phrase with its placeholders (the same names in every language, so English's are read). */
+/** Every phrase, staff's and guest's, with its audience and placeholders (the same names in every
+ *  language, so English's are read). Each page picks its own side's phrases by `audience`. */
 export function phrasebookView(): PhrasebookView {
   view ??= {
     languages: [...PHRASEBOOK_LANGUAGES],
@@ -20,6 +21,7 @@ export function phrasebookView(): PhrasebookView {
     phrases: PHRASES.map((phrase) => ({
       id: phrase.id,
       category: phrase.category,
+      audience: phrase.audience,
       placeholders: placeholdersOf(phrase.text.en),
       text: { ...phrase.text },
     })),

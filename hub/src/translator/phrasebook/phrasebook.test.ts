@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   findPhrase,
   listPhrases,
+  PHRASE_AUDIENCES,
   PHRASE_CATEGORIES,
   PHRASEBOOK_LANGUAGES,
   PHRASES,
@@ -21,6 +22,8 @@ const sampleValues: Record<string, string> = {
   end: '10:30',
   network: 'bistroguests',
   password: 'sunny2024',
+  allergen: 'peanuts',
+  name: 'novak',
 };
 
 function valuesFor(text: string): Record<string, string> {
@@ -28,28 +31,73 @@ function valuesFor(text: string): Record<string, string> {
 }
 
 describe('phrases', () => {
-  it('has at least 40 phrases with unique kebab-case ids and known categories', () => {
-    expect(PHRASES.length).toBeGreaterThanOrEqual(40);
+  it('has at least 40 staff and 16 guest phrases with unique kebab-case ids, known categories and audiences', () => {
+    expect(listPhrases({ audience: 'staff' }).length).toBeGreaterThanOrEqual(40);
+    expect(listPhrases({ audience: 'guest' }).length).toBeGreaterThanOrEqual(16);
     const ids = PHRASES.map((phrase) => phrase.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const phrase of PHRASES) {
       expect(phrase.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(PHRASE_CATEGORIES).toContain(phrase.category);
+      expect(PHRASE_AUDIENCES).toContain(phrase.audience);
     }
+  });
+
+  it('gives guests what they ask staff for: bill, payment, allergies, diet, stay, help', () => {
+    const guestIds = listPhrases({ audience: 'guest' }).map((phrase) => phrase.id);
+    for (const id of [
+      'guest-bill-please',
+      'guest-pay-by-card',
+      'guest-pay-separately',
+      'guest-allergic-to',
+      'guest-contains-nuts',
+      'guest-contains-gluten',
+      'guest-vegetarian',
+      'guest-vegan',
+      'guest-water-please',
+      'guest-another-one',
+      'guest-how-long',
+      'guest-where-toilet',
+      'guest-wifi-password',
+      'guest-menu-in-english',
+      'guest-not-what-i-ordered',
+      'guest-very-good',
+      'guest-excuse-me',
+      'guest-yes-please',
+      'guest-no-thank-you',
+      'guest-reservation-under',
+      'guest-check-in-time',
+      'guest-check-out-time',
+      'guest-call-taxi',
+      'guest-speak-slowly',
+      'guest-dont-understand',
+    ]) {
+      expect(guestIds, id).toContain(id);
+    }
+  });
+
+  it('keeps the blanks a guest fills: an allergen and a reservation name', () => {
+    const byId = new Map(PHRASES.map((phrase) => [phrase.id, phrase]));
+    expect(placeholdersOf(byId.get('guest-allergic-to')!.text.en)).toEqual(['allergen']);
+    expect(placeholdersOf(byId.get('guest-reservation-under')!.text.ja)).toEqual(['name']);
   });
 
   it('covers at least the eight required languages', () => {
     for (const language of ['en', 'ru', 'es', 'de', 'fr', 'it', 'zh', 'ar']) expect(PHRASEBOOK_LANGUAGES).toContain(language);
   });
 
-  it.each(PHRASES.map((phrase) => [phrase.id, phrase] as const))('%s: every language, non-empty, same placeholders', (_, phrase) => {
-    expect(Object.keys(phrase.text).sort()).toEqual([...PHRASEBOOK_LANGUAGES].sort());
-    const expected = placeholdersOf(phrase.text.en);
-    for (const language of PHRASEBOOK_LANGUAGES) {
-      expect(phrase.text[language].trim(), language).not.toBe('');
-      expect(placeholdersOf(phrase.text[language]), language).toEqual(expected);
-    }
-  });
+  // Staff and guest phrases alike: a guest's phrase is rendered in the staff's language from the same values.
+  it.each(PHRASES.map((phrase) => [phrase.audience, phrase.id, phrase] as const))(
+    '%s phrase %s: every language, non-empty, same placeholders',
+    (_audience, _id, phrase) => {
+      expect(Object.keys(phrase.text).sort()).toEqual([...PHRASEBOOK_LANGUAGES].sort());
+      const expected = placeholdersOf(phrase.text.en);
+      for (const language of PHRASEBOOK_LANGUAGES) {
+        expect(phrase.text[language].trim(), language).not.toBe('');
+        expect(placeholdersOf(phrase.text[language]), language).toEqual(expected);
+      }
+    },
+  );
 
   it('writes Arabic in Arabic script, Russian in Cyrillic, Chinese in Han, Korean in Hangul', () => {
     const without = (text: string) => text.replace(/\{[a-zA-Z]+\}/g, '');
@@ -66,10 +114,28 @@ describe('phrases', () => {
 describe('listPhrases', () => {
   it('lists all phrases or one category', () => {
     expect(listPhrases()).toHaveLength(PHRASES.length);
-    const bill = listPhrases('bill');
+    const bill = listPhrases({ category: 'bill' });
     expect(bill.length).toBeGreaterThan(0);
     expect(bill.every((phrase) => phrase.category === 'bill')).toBe(true);
-    for (const category of PHRASE_CATEGORIES) expect(listPhrases(category).length, category).toBeGreaterThan(0);
+    for (const category of PHRASE_CATEGORIES) expect(listPhrases({ category }).length, category).toBeGreaterThan(0);
+  });
+
+  it('lists one audience, alone or within a category; the two audiences make up the whole phrasebook', () => {
+    const staff = listPhrases({ audience: 'staff' });
+    const guest = listPhrases({ audience: 'guest' });
+    expect(staff.every((phrase) => phrase.audience === 'staff')).toBe(true);
+    expect(guest.every((phrase) => phrase.audience === 'guest')).toBe(true);
+    expect([...staff, ...guest].map((phrase) => phrase.id).sort()).toEqual(PHRASES.map((phrase) => phrase.id).sort());
+    expect(staff.map((phrase) => phrase.id)).toContain('one-moment');
+    expect(guest.map((phrase) => phrase.id)).not.toContain('one-moment');
+
+    const guestBill = listPhrases({ category: 'bill', audience: 'guest' }).map((phrase) => phrase.id);
+    expect(guestBill).toEqual(['guest-bill-please', 'guest-pay-by-card', 'guest-pay-separately']);
+    expect(listPhrases({ category: 'bill', audience: 'staff' }).map((phrase) => phrase.id)).toContain('bring-the-bill');
+    // Both sides have something to say in every category.
+    for (const category of PHRASE_CATEGORIES) {
+      expect(listPhrases({ category, audience: 'guest' }).length, category).toBeGreaterThan(0);
+    }
   });
 });
 
@@ -118,6 +184,35 @@ describe('findPhrase', () => {
     expect(findPhrase('ВАШ ЗАКАЗ СКОРО ПРИНЕСУТ', 'ru-RU')?.phrase.id).toBe('order-on-its-way');
     expect(findPhrase('Un instant, s’il vous plaît', 'fr')?.phrase.id).toBe('one-moment');
     expect(findPhrase('the kitchen closes at 22:00', 'en')?.values).toEqual({ time: '22:00' });
+  });
+
+  it('recognises a guest phrase typed by either side, and renders it in the other language', () => {
+    const toilet = findPhrase('¿Dónde está el baño, por favor?', 'es-MX');
+    expect(toilet?.phrase).toMatchObject({ id: 'guest-where-toilet', audience: 'guest' });
+    expect(phraseText(toilet!.phrase.id, 'en')).toBe('Where is the toilet, please?');
+    const allergy = findPhrase('У меня аллергия на арахис', 'ru');
+    expect(allergy).toMatchObject({ phrase: { id: 'guest-allergic-to' }, values: { allergen: 'арахис' } });
+    expect(phraseText('guest-allergic-to', 'de', allergy!.values)).toBe('Ich habe eine Allergie gegen арахис.');
+    expect(findPhrase('Novak adına rezervasyonum var', 'tr')?.values).toEqual({ name: 'novak' });
+  });
+
+  it('tells a guest’s question from the staff’s statement it echoes', () => {
+    expect(findPhrase('This dish contains nuts.', 'en')?.phrase.id).toBe('contains-nuts');
+    expect(findPhrase('Does this dish contain nuts?', 'en')?.phrase.id).toBe('guest-contains-nuts');
+    expect(findPhrase('Bu yemekte gluten var.', 'tr')?.phrase.id).toBe('contains-gluten');
+    expect(findPhrase('Bu yemekte gluten var mı?', 'tr')?.phrase.id).toBe('guest-contains-gluten');
+    expect(findPhrase('Check-out is until 11:00.', 'en')?.phrase.id).toBe('checkout-time');
+    expect(findPhrase('What time is check-out?', 'en')?.phrase.id).toBe('guest-check-out-time');
+  });
+
+  it.each(PHRASEBOOK_LANGUAGES.map((language) => [language]))('reads no two phrases alike in %s once punctuation and case are dropped', (language) => {
+    // Otherwise a typed phrase would be recognised as whichever of the two comes first.
+    const seen = new Map<string, string>();
+    for (const phrase of PHRASES) {
+      const key = phrase.text[language].normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}\s]+/gu, '');
+      expect(seen.get(key), `${phrase.id} reads like ${seen.get(key)}`).toBeUndefined();
+      seen.set(key, phrase.id);
+    }
   });
 
   it('returns null for unknown text or language', () => {

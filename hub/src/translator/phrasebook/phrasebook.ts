@@ -1,18 +1,36 @@
-// Lookups over the curated phrases: list them for the staff page, render one in the guest's language,
-// and recognise a phrase a staff member typed so it can be sent in the guest's language instead of
-// going through machine translation.
-import { PHRASES, PHRASEBOOK_LANGUAGES, type Phrase, type PhraseCategory, type PhrasebookLanguage } from './phrases.ts';
+// Lookups over the curated phrases: list them for a page (staff or guest side), render one in the
+// other side's language, and recognise a phrase someone typed (either side's) so it is sent in the
+// other language word for word instead of going through machine translation.
+import {
+  PHRASES,
+  PHRASEBOOK_LANGUAGES,
+  type Phrase,
+  type PhraseAudience,
+  type PhraseCategory,
+  type PhrasebookLanguage,
+} from './phrases.ts';
 
-export { PHRASES, PHRASEBOOK_LANGUAGES, PHRASE_CATEGORIES } from './phrases.ts';
-export type { Phrase, PhraseCategory, PhrasebookLanguage } from './phrases.ts';
+export { PHRASES, PHRASEBOOK_LANGUAGES, PHRASE_AUDIENCES, PHRASE_CATEGORIES } from './phrases.ts';
+export type { Phrase, PhraseAudience, PhraseCategory, PhrasebookLanguage } from './phrases.ts';
 
 export type PlaceholderValues = Readonly<Record<string, string | number>>;
 
 const PLACEHOLDER = /\{([a-z][a-zA-Z0-9]*)\}/g;
 const byId = new Map(PHRASES.map((phrase) => [phrase.id, phrase]));
 
-export function listPhrases(category?: PhraseCategory): readonly Phrase[] {
-  return category === undefined ? PHRASES : PHRASES.filter((phrase) => phrase.category === category);
+export interface PhraseFilter {
+  category?: PhraseCategory;
+  /** Whose phrases: `staff` for the staff page, `guest` for the guest's; both when left out. */
+  audience?: PhraseAudience;
+}
+
+/** The phrases that pass every given filter, in phrasebook order. */
+export function listPhrases(filter: PhraseFilter = {}): readonly Phrase[] {
+  const { category, audience } = filter;
+  if (category === undefined && audience === undefined) return PHRASES;
+  return PHRASES.filter(
+    (phrase) => (category === undefined || phrase.category === category) && (audience === undefined || phrase.audience === audience),
+  );
 }
 
 /** `ru-RU`, `es_419`, `DE` → the phrasebook language, or null. Traditional Chinese tags are not
@@ -96,8 +114,10 @@ function patternFor(phrase: Phrase, language: PhrasebookLanguage): { pattern: Re
   return entry;
 }
 
-/** Recognises a typed phrase in `language`; placeholder phrases match with any values and return
- *  them in normalised form (lower case, punctuation dropped except between digits). Null when nothing matches or the language is not in the phrasebook. */
+/** Recognises a typed phrase in `language`, staff's or guest's alike (a guest may type "Where is the
+ *  toilet, please?" and staff may type a guest's words at the front desk); placeholder phrases match
+ *  with any values and return them in normalised form (lower case, punctuation dropped except between
+ *  digits). Null when nothing matches or the language is not in the phrasebook. */
 export function findPhrase(text: string, language: string): PhraseMatch | null {
   const resolved = resolvePhrasebookLanguage(language);
   if (resolved === null) return null;

@@ -1,20 +1,36 @@
 import type { PhrasebookPhrase } from '@onemoment/shared/schemas/translator';
 import { describe, expect, it } from 'vitest';
-import { fillPhrase, missingValues, phraseLabel, phraseParts, phraseText, phraseValues, phrasesByCategory } from './phrases.ts';
+import { fillPhrase, missingValues, phraseLabel, phraseParts, phraseSpeaker, phraseText, phraseValues, phrasesByCategory, phrasesFor } from './phrases.ts';
 
 const taxi: PhrasebookPhrase = {
   id: 'taxi-arrives-in',
   category: 'transport',
+  audience: 'staff',
   placeholders: ['minutes'],
   text: { en: 'Your taxi will arrive in {minutes} minutes.', de: 'Ihr Taxi kommt in {minutes} Minuten.' },
 };
 const breakfast: PhrasebookPhrase = {
   id: 'breakfast-hours',
   category: 'reception',
+  audience: 'staff',
   placeholders: ['end', 'start'],
   text: { en: 'Breakfast is served from {start} to {end}.' },
 };
-const thanks: PhrasebookPhrase = { id: 'thank-you', category: 'courtesy', placeholders: [], text: { en: 'Thank you very much!', ar: 'شكراً جزيلاً!' } };
+const thanks: PhrasebookPhrase = { id: 'thank-you', category: 'courtesy', audience: 'staff', placeholders: [], text: { en: 'Thank you very much!', ar: 'شكراً جزيلاً!' } };
+const billPlease: PhrasebookPhrase = {
+  id: 'guest-bill-please',
+  category: 'bill',
+  audience: 'guest',
+  placeholders: [],
+  text: { en: 'Could we have the bill, please?', ru: 'Принесите, пожалуйста, счёт.' },
+};
+const allergy: PhrasebookPhrase = {
+  id: 'guest-allergic-to',
+  category: 'allergies',
+  audience: 'guest',
+  placeholders: ['allergen'],
+  text: { en: 'I am allergic to {allergen}.', de: 'Ich habe eine Allergie gegen {allergen}.' },
+};
 
 describe('phrases on the page', () => {
   it('reads a phrase in the first language it has, falling back to English', () => {
@@ -45,6 +61,26 @@ describe('phrases on the page', () => {
     expect(missingValues(breakfast, { start: '7:00', end: '  ' })).toEqual(['end']);
     expect(missingValues(thanks, {})).toEqual([]);
     expect(phraseValues(taxi, { minutes: ' 5 ', stray: 'x' })).toEqual({ minutes: '5' });
+  });
+
+  it('offers each side its own phrases, in the hub’s order', () => {
+    const phrasebook = [taxi, billPlease, breakfast, allergy, thanks];
+    expect(phrasesFor(phrasebook, 'staff').map((phrase) => phrase.id)).toEqual(['taxi-arrives-in', 'breakfast-hours', 'thank-you']);
+    expect(phrasesFor(phrasebook, 'guest').map((phrase) => phrase.id)).toEqual(['guest-bill-please', 'guest-allergic-to']);
+    expect(phrasesFor([taxi, thanks], 'guest')).toEqual([]);
+    // Grouped after picking the side: a category with none of that side's phrases gets no chip.
+    expect(phrasesByCategory(['courtesy', 'allergies', 'bill', 'transport'], phrasesFor(phrasebook, 'guest')).map((group) => group.category)).toEqual([
+      'allergies',
+      'bill',
+    ]);
+  });
+
+  it('sends a guest phrase as the guest’s words, whoever taps it', () => {
+    expect(phraseSpeaker(billPlease)).toBe('guest');
+    expect(phraseSpeaker(allergy)).toBe('guest');
+    expect(phraseSpeaker(thanks)).toBe('staff');
+    expect(phraseText(allergy, ['de'])).toBe('Ich habe eine Allergie gegen {allergen}.');
+    expect(fillPhrase(phraseText(billPlease, ['ru']), {})).toBe('Принесите, пожалуйста, счёт.');
   });
 
   it('groups phrases by category in the hub’s order, leaving empty ones out', () => {

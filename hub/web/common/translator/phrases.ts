@@ -1,13 +1,25 @@
 /**
- * The phrasebook on the pages: a phrase in the language the person reads, split around its `{name}`
+ * The phrasebook on the pages: one side's phrases (the guest page offers what a guest says, the staff
+ * page what staff say), a phrase in the language the person reads, split around its `{name}`
  * placeholders so the page can put small inputs inline, and filled for the preview shown while it sends.
  * The hub fills the real text in the other side's language from the same values.
  */
-import type { PhrasebookPhrase } from '@onemoment/shared/schemas/translator';
+import type { PhraseAudience, PhrasebookPhrase, Speaker } from '@onemoment/shared/schemas/translator';
 
 export type PhrasePart = { kind: 'text'; text: string } | { kind: 'slot'; name: string };
 
 const PLACEHOLDER = /\{([a-zA-Z][a-zA-Z0-9]*)\}/g;
+
+/** The phrases `audience` says, in the hub's order. */
+export function phrasesFor(phrases: readonly PhrasebookPhrase[], audience: PhraseAudience): PhrasebookPhrase[] {
+  return phrases.filter((phrase) => phrase.audience === audience);
+}
+
+/** Whose words a tapped phrase is: a guest phrase is the guest's even when staff tap it for them at the
+ *  front desk, so the hub stores it in the guest's language and translates it for staff. */
+export function phraseSpeaker(phrase: PhrasebookPhrase): Speaker {
+  return phrase.audience === 'guest' ? 'guest' : 'staff';
+}
 
 /** The phrase in the first of `languages` it has, else English, else any. */
 export function phraseText(phrase: PhrasebookPhrase, languages: readonly string[]): string {

@@ -147,7 +147,7 @@ export function ConversationPanel(props: ConversationPanelProps) {
           phrasebook={props.phrasebook}
           staffLanguage={current.staffLanguage}
           guestLanguage={current.guestLanguage}
-          onSend={(phrase, values, preview) => conversation.sendPhrase(phrase.id, values, preview, 'staff')}
+          onSend={(phrase, values, preview, speaker) => conversation.sendPhrase(phrase.id, values, preview, speaker)}
         />
       )}
     </section>

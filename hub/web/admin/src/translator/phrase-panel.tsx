@@ -2,10 +2,24 @@
  * The phrasebook for staff: a category at a time, each phrase in the staff's language with the guest's
  * version under it. A tap sends it in the guest's language (curated, no machine translation); a phrase
  * with blanks opens a one-line form first.
+ *
+ * "Guest phrases" swaps in what a guest says ("Could we have the bill, please?"), for a guest at the
+ * front desk to point at: those chips lead with the guest's language, and a tap sends the guest's words,
+ * translated for staff.
  */
-import type { PhrasebookPhrase } from '@onemoment/shared/schemas/translator';
+import type { PhraseAudience, PhrasebookPhrase, Speaker } from '@onemoment/shared/schemas/translator';
 import { useState } from 'preact/hooks';
-import { fillPhrase, missingValues, phraseLabel, phraseParts, phraseText, phraseValues, phrasesByCategory } from '../../../common/translator/phrases.ts';
+import {
+  fillPhrase,
+  missingValues,
+  phraseLabel,
+  phraseParts,
+  phraseSpeaker,
+  phraseText,
+  phraseValues,
+  phrasesByCategory,
+  phrasesFor,
+} from '../../../common/translator/phrases.ts';
 import { MAX_PLACEHOLDER_VALUE, type Phrasebook } from '../../../common/translator/translator-api.ts';
 import { categoryLabel } from './labels.ts';
 
@@ -13,72 +27,96 @@ export interface PhrasePanelProps {
   phrasebook: Phrasebook;
   staffLanguage: string;
   guestLanguage: string;
-  onSend(phrase: PhrasebookPhrase, values: Record<string, string>, preview: string): void;
+  /** `speaker` is the phrase's: staff for a staff phrase, the guest for a guest phrase. */
+  onSend(phrase: PhrasebookPhrase, values: Record<string, string>, preview: string, speaker: Speaker): void;
 }
 
 export function PhrasePanel(props: PhrasePanelProps) {
-  const groups = phrasesByCategory(props.phrasebook.categories, props.phrasebook.phrases);
+  const [audience, setAudience] = useState<PhraseAudience>('staff');
   const [category, setCategory] = useState<string | null>(null);
   const [filling, setFilling] = useState<PhrasebookPhrase | null>(null);
+  const groups = phrasesByCategory(props.phrasebook.categories, phrasesFor(props.phrasebook.phrases, audience));
   const group = groups.find((candidate) => candidate.category === category) ?? groups[0];
-  if (!group) return <p class="muted">The phrasebook is empty.</p>;
-  const staffText = (phrase: PhrasebookPhrase) => phraseText(phrase, [props.staffLanguage]);
+  const forGuest = audience === 'guest';
   const guestHas = props.phrasebook.languages.includes(props.guestLanguage);
+  const bothLanguages = guestHas && props.guestLanguage !== props.staffLanguage;
+  // The speaker's words, as the hub will store them (a language the phrasebook lacks falls back to English).
+  const spokenText = (phrase: PhrasebookPhrase) => phraseText(phrase, [phraseSpeaker(phrase) === 'guest' ? props.guestLanguage : props.staffLanguage]);
 
+  const send = (phrase: PhrasebookPhrase, values: Record<string, string>) => {
+    setFilling(null);
+    props.onSend(phrase, phraseValues(phrase, values), fillPhrase(spokenText(phrase), values), phraseSpeaker(phrase));
+  };
   const tap = (phrase: PhrasebookPhrase) => {
     if (phrase.placeholders.length > 0) setFilling(phrase);
-    else {
-      setFilling(null);
-      props.onSend(phrase, {}, staffText(phrase));
-    }
+    else send(phrase, {});
   };
 
   return (
-    <section class="phrase-panel" aria-labelledby="phrasebook-title">
+    <section class={`phrase-panel ${forGuest ? 'phrase-panel-for-guest' : ''}`} aria-labelledby="phrasebook-title">
       <h3 id="phrasebook-title">Phrasebook</h3>
       {!guestHas && <p class="form-note">The phrasebook has no {props.guestLanguage.toUpperCase()}: phrases are translated by machine instead.</p>}
-      <div class="chips" role="group" aria-label="Phrase categories">
-        {groups.map((candidate) => (
-          <button
-            key={candidate.category}
-            type="button"
-            class={`chip-button ${candidate === group ? 'chip-button-on' : ''}`}
-            aria-pressed={candidate === group}
-            onClick={() => {
-              setCategory(candidate.category);
-              setFilling(null);
-            }}
-            data-testid={`phrase-category-${candidate.category}`}
-          >
-            {categoryLabel(candidate.category)}
-          </button>
-        ))}
-      </div>
-      <ul class="phrase-grid">
-        {group.phrases.map((phrase) => (
-          <li key={phrase.id}>
-            <button type="button" class="phrase" onClick={() => tap(phrase)} aria-expanded={phrase.placeholders.length > 0 ? filling?.id === phrase.id : undefined} data-testid={`phrase-${phrase.id}`}>
-              <span class="phrase-staff">{phraseLabel(staffText(phrase))}</span>
-              {guestHas && props.guestLanguage !== props.staffLanguage && (
+      <label class="detect-toggle small">
+        <input
+          type="checkbox"
+          checked={forGuest}
+          onChange={(event) => {
+            setAudience(event.currentTarget.checked ? 'guest' : 'staff');
+            setFilling(null);
+          }}
+          data-testid="phrase-audience-guest"
+        />
+        Guest phrases (for the guest to point at; sent as the guest's words)
+      </label>
+      {group ? (
+        <>
+          <div class="chips" role="group" aria-label="Phrase categories">
+            {groups.map((candidate) => (
+              <button
+                key={candidate.category}
+                type="button"
+                class={`chip-button ${candidate === group ? 'chip-button-on' : ''}`}
+                aria-pressed={candidate === group}
+                onClick={() => {
+                  setCategory(candidate.category);
+                  setFilling(null);
+                }}
+                data-testid={`phrase-category-${candidate.category}`}
+              >
+                {categoryLabel(candidate.category)}
+              </button>
+            ))}
+          </div>
+          <ul class="phrase-grid">
+            {group.phrases.map((phrase) => {
+              const staffLine = <span class="phrase-staff">{phraseLabel(phraseText(phrase, [props.staffLanguage]))}</span>;
+              const guestLine = bothLanguages && (
                 <span class="phrase-guest" lang={props.guestLanguage} dir="auto">
                   {phraseLabel(phraseText(phrase, [props.guestLanguage]))}
                 </span>
-              )}
-            </button>
-          </li>
-        ))}
-      </ul>
+              );
+              return (
+                <li key={phrase.id}>
+                  <button
+                    type="button"
+                    class="phrase"
+                    onClick={() => tap(phrase)}
+                    aria-expanded={phrase.placeholders.length > 0 ? filling?.id === phrase.id : undefined}
+                    data-testid={`phrase-${phrase.id}`}
+                  >
+                    {forGuest ? guestLine : staffLine}
+                    {forGuest ? staffLine : guestLine}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : (
+        <p class="muted">The phrasebook is empty.</p>
+      )}
       {filling && (
-        <FillForm
-          key={filling.id}
-          phrase={filling}
-          template={staffText(filling)}
-          onCancel={() => setFilling(null)}
-          onSend={(values) => {
-            props.onSend(filling, phraseValues(filling, values), fillPhrase(staffText(filling), values));
-            setFilling(null);
-          }}
-        />
+        <FillForm key={filling.id} phrase={filling} template={spokenText(filling)} onCancel={() => setFilling(null)} onSend={(values) => send(filling, values)} />
       )}
     </section>
   );
@@ -101,7 +139,7 @@ function FillForm(props: { phrase: PhrasebookPhrase; template: string; onCancel(
       aria-label="Fill in the phrase"
       data-testid="phrase-fill"
     >
-      <p class="phrase-fill-sentence">
+      <p class="phrase-fill-sentence" dir="auto">
         {phraseParts(props.template).map((part, index) => {
           if (part.kind === 'text') return <span key={index}>{part.text}</span>;
           const autoFocus = first;

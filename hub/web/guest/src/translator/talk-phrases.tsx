@@ -1,11 +1,21 @@
 /**
- * Phrase chips in the guest's language, a category at a time. A phrase with blanks ("in {minutes}
- * minutes") opens a small sheet with the blanks as inputs; the hub fills the same values into the
+ * The guest's phrase chips ("Could we have the bill, please?"), in the guest's language, a category at
+ * a time; the staff's own phrases are not offered here. A phrase with blanks ("I am allergic to
+ * {allergen}") opens a small sheet with the blanks as inputs; the hub fills the same values into the
  * staff's language.
  */
 import type { PhrasebookPhrase } from '@onemoment/shared/schemas/translator';
 import { useState } from 'preact/hooks';
-import { fillPhrase, missingValues, phraseLabel, phraseParts, phraseText, phraseValues, phrasesByCategory } from '../../../common/translator/phrases.ts';
+import {
+  fillPhrase,
+  missingValues,
+  phraseLabel,
+  phraseParts,
+  phraseText,
+  phraseValues,
+  phrasesByCategory,
+  phrasesFor,
+} from '../../../common/translator/phrases.ts';
 import { MAX_PLACEHOLDER_VALUE, type Phrasebook } from '../../../common/translator/translator-api.ts';
 import { Sheet } from '../components/sheet.tsx';
 import type { MessageKey } from '../i18n/index.ts';
@@ -20,7 +30,7 @@ export interface TalkPhrasesProps {
 
 export function TalkPhrases(props: TalkPhrasesProps) {
   const { t } = useLocale();
-  const groups = phrasesByCategory(props.phrasebook.categories, props.phrasebook.phrases);
+  const groups = phrasesByCategory(props.phrasebook.categories, phrasesFor(props.phrasebook.phrases, 'guest'));
   const [chosen, setChosen] = useState<string | null>(null);
   const [filling, setFilling] = useState<PhrasebookPhrase | null>(null);
   const group = groups.find((candidate) => candidate.category === chosen) ?? groups[0];
