@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from '../../../e2e/support/browser.ts';
 import { resample } from '../../src/translator/audio/resample.ts';
 import { decodeWavSamples, encodeWav, readWavHeader, type WavEncoding } from '../../src/translator/audio/wav.ts';
 
@@ -140,18 +140,7 @@ export interface BrowserRecording {
  * recorder stops when the oscillator ends on the audio clock, so no timer decides the length.
  */
 export async function recordInChromium(options: BrowserRecordingOptions): Promise<BrowserRecording> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  });
+  const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
     // A string, so this file needs no DOM types: it runs in the page, not in Node.

@@ -1,16 +1,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { TranscriptionTask } from '@onemoment/shared/schemas/translator';
 import type { RecognizeMessage, RecognizedSegment, RecognizerReply } from './recognizer-protocol.ts';
 
-export interface RecognitionInput {
-  id: string;
-  modelPath: string;
-  pcm: Int16Array;
-  task: TranscriptionTask;
-  language: string;
-  threads: number;
+export interface RecognitionInput extends Omit<RecognizeMessage, 'kind'> {
   onProgress?: (progress: number) => void;
   /** Aborting kills the process: whisper.cpp has no other way to stop mid-clip. */
   signal?: AbortSignal;
@@ -77,15 +70,8 @@ export class RecognizerProcess {
         child.on('message', onMessage);
         child.on('exit', onExit);
         input.signal?.addEventListener('abort', onAbort, { once: true });
-        const message: RecognizeMessage = {
-          kind: 'recognize',
-          id: input.id,
-          modelPath: input.modelPath,
-          pcm: input.pcm,
-          task: input.task,
-          language: input.language,
-          threads: input.threads,
-        };
+        const { onProgress: _progress, signal: _signal, ...fields } = input;
+        const message: RecognizeMessage = { kind: 'recognize', ...fields };
         child.send(message);
       });
     } finally {
