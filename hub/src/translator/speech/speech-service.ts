@@ -10,7 +10,8 @@ import { RecognizerProcess, RecognizerStopped } from '../whisper/recognizer-proc
 import { JobQueue } from './job-queue.ts';
 import type { RecognitionRequest, SpeechRecognizer } from './speech-types.ts';
 
-export const MODEL_HELP = 'On the hub, run: npm run models:download -- base (or tiny on a small box), then choose it on the admin Translator page.';
+export const MODEL_HELP =
+  'On the hub, run: npm run models:download -- base (or tiny on a small box). One installed model is used at once; with several, choose on the admin Translator page.';
 
 export const modelMissing = () =>
   new HubError(503, 'model_missing', `No speech model is installed, so the translator cannot listen yet. ${MODEL_HELP}`);
