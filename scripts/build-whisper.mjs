@@ -66,9 +66,10 @@ try {
   writeFileSync(marker, JSON.stringify({ ...wanted, builtAtMs: Date.now(), failed: false }, null, 2));
   console.log(`whisper.cpp built in ${Math.round((Date.now() - started) / 1000)} s.`);
 } catch (error) {
-  writeFileSync(marker, JSON.stringify({ ...wanted, builtAtMs: Date.now(), failed: true }, null, 2));
   const output = String(error.stderr ?? '').trim().split('\n').slice(-15).join('\n');
-  console.warn(`${output}\nCould not build whisper.cpp for this CPU; speech recognition uses the generic build and is slower.`);
-  // The compiler refused the CPU flags: a generic build still recognises speech, only slower.
-  if (!existsSync(addon)) gyp({});
+  console.warn(`${output}\nCould not build whisper.cpp for this CPU; building the generic version (speech recognition is slower).`);
+  // The compiler refused the CPU flags: a generic build still recognises speech, only slower. node-gyp
+  // starts by deleting build/, so the marker is written after it, or the next start would retry both.
+  gyp({});
+  writeFileSync(marker, JSON.stringify({ ...wanted, builtAtMs: Date.now(), failed: true }, null, 2));
 }

@@ -128,6 +128,10 @@ describe('speech to text with the synthetic tiny model', () => {
     }
     const bad = await upload<{ error: string }>(hub, staff, speakToWav('Hi'), 'audio/wav', '?task=sing');
     expect(bad.status).toBe(400);
+    // A code Whisper does not know would break whisper.cpp's prompt: refused before it gets there.
+    const unknown = await upload<{ error: string }>(hub, staff, speakToWav('Hi'), 'audio/wav', '?language=zz');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toBe('unsupported_language');
     const noToken = await upload<{ error: string }>(hub, 'not-a-token', speakToWav('Hi'), 'audio/wav');
     expect(noToken.status).toBe(401);
   });

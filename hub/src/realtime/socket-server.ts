@@ -106,7 +106,10 @@ export function startRealtime(httpServer: HttpServer, context: HubContext, stati
       const namespace = namespaceOfRoom(room);
       byNamespace.set(namespace, [...(byNamespace.get(namespace) ?? []), room]);
     }
-    for (const [namespace, namespaceRooms] of byNamespace) io.of(namespace).to(namespaceRooms).emit(name, payload);
+    for (const [namespace, namespaceRooms] of byNamespace) {
+      const occupied = namespaceRooms.filter((room) => io.of(namespace).adapter.rooms.has(room));
+      if (occupied.length > 0) io.of(namespace).to(occupied).emit(name, payload);
+    }
   });
 
   return {

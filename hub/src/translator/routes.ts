@@ -11,7 +11,7 @@ import {
   type TranslatorStatus,
 } from '@onemoment/shared/schemas/translator';
 import type { HubContext } from '../context.ts';
-import { notFound } from '../errors.ts';
+import { badRequest, notFound } from '../errors.ts';
 import { requireStaff, requireStaffOrGuest } from '../http/guards.ts';
 import { ACCEPTED_AUDIO_TYPES } from './audio/decode-audio.ts';
 import { chooseActiveModel } from './models/active-model.ts';
@@ -20,16 +20,15 @@ import { listInstalledModels } from './models/model-files.ts';
 import { PHRASEBOOK_LANGUAGES } from './phrasebook/phrasebook.ts';
 import { MODEL_HELP, modelMissing, type SpeechService } from './speech/speech-service.ts';
 import type { TextTranslation } from './text/index.ts';
-import { WHISPER_LANGUAGES } from './whisper/languages.ts';
+import { askerOf, ownerOf } from './conversations/who-is-asking.ts';
+import { WHISPER_LANGUAGES, isWhisperLanguage } from './whisper/languages.ts';
 
 const tags = ['translator'];
 const JobParamsSchema = Type.Object({ id: UuidV7Schema }, { additionalProperties: false });
 
-/** Who owns a job: only they may watch or cancel it. */
-export function ownerOf(request: FastifyRequest): string {
-  if (request.staff) return `staff:${request.staff.staffId}`;
-  if (request.guest) return `visit:${request.guest.visitId}`;
-  return 'nobody';
+/** Who owns a job (the same names conversation lines use): only they may watch or cancel it. */
+export function jobOwnerOf(request: FastifyRequest): string {
+  return ownerOf(askerOf(request));
 }
 
 /** The audio body arrives as bytes; the decoder checks them and answers 415 for other types. */
@@ -88,7 +87,8 @@ export function translatorRoutes(context: HubContext, speech: SpeechService, tex
     app.post(
       '/api/translator/transcriptions',
       {
-        preHandler: anyone,
+        // Who is asking is checked before a body of megabytes is read.
+        onRequest: anyone,
         bodyLimit: context.config.translator.maxAudioBytes,
         schema: {
           tags,
@@ -101,14 +101,18 @@ export function translatorRoutes(context: HubContext, speech: SpeechService, tex
       },
       async (request) => {
         const body = request.body as Buffer;
+        const language = request.query.language ?? 'auto';
+        if (language !== 'auto' && !isWhisperLanguage(language)) {
+          throw badRequest('unsupported_language', `Whisper does not know the language "${language}": send auto or one of ${WHISPER_LANGUAGES.join(', ')}.`);
+        }
         // Without a model there is nothing to do: say so before reading the audio.
         if (!(await speech.activeModel())) throw modelMissing();
         const audio = await speech.decode(body, request.headers['content-type']);
         return speech.recognize({
           audio,
           task: request.query.task ?? 'transcribe',
-          language: request.query.language ?? 'auto',
-          owner: ownerOf(request),
+          language,
+          owner: jobOwnerOf(request),
           ...(request.query.jobId ? { jobId: request.query.jobId } : {}),
         });
       },
@@ -118,7 +122,7 @@ export function translatorRoutes(context: HubContext, speech: SpeechService, tex
       '/api/translator/jobs/:id',
       { preHandler: anyone, schema: { tags, summary: 'A recognition job of yours: queued (with position), running (with progress) or finished', params: JobParamsSchema, response: { 200: JobSchema, ...errorResponses } } },
       async (request) => {
-        const job = speech.queue.get(request.params.id, ownerOf(request));
+        const job = speech.queue.get(request.params.id, jobOwnerOf(request));
         if (!job) throw notFound('A recognition job of yours with this id');
         return job;
       },
@@ -128,7 +132,7 @@ export function translatorRoutes(context: HubContext, speech: SpeechService, tex
       '/api/translator/jobs/:id',
       { preHandler: anyone, schema: { tags, summary: 'Cancel a recognition job of yours', params: JobParamsSchema, response: { 204: Type.Null(), ...errorResponses } } },
       async (request, reply) => {
-        if (!speech.queue.cancel(request.params.id, ownerOf(request))) throw notFound('A queued or running job of yours with this id');
+        if (!speech.queue.cancel(request.params.id, jobOwnerOf(request))) throw notFound('A queued or running job of yours with this id');
         return reply.code(204).send(null);
       },
     );

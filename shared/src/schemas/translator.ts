@@ -21,8 +21,13 @@ export type PhraseAudience = (typeof PHRASE_AUDIENCES)[number];
 
 export const TRANSLATOR_LIMITS = { maxTextLength: 1000, maxPlaceholderValueLength: 60 } as const;
 
-/** Audio types the hub decodes; the pages record 16 kHz WAV themselves, Chromium's MediaRecorder makes WebM. */
-export const AUDIO_CONTENT_TYPES = ['audio/wav', 'audio/wave', 'audio/x-wav', 'audio/vnd.wave', 'audio/webm'] as const;
+/**
+ * Audio types the hub decodes: the pages record 16 kHz WAV themselves; Chromium's MediaRecorder makes
+ * WebM (some label it video/webm), Firefox's Ogg; both with Opus.
+ */
+export const AUDIO_CONTENT_TYPES = [
+  'audio/wav', 'audio/wave', 'audio/x-wav', 'audio/vnd.wave', 'audio/webm', 'video/webm', 'audio/ogg', 'application/ogg',
+] as const;
 
 function StringEnum<T extends string>(values: readonly T[], options: { description?: string } = {}) {
   return Type.Unsafe<T>({ type: 'string', enum: [...values], ...options });

@@ -15,7 +15,6 @@ import {
 import type { HubContext } from '../../context.ts';
 import { HubError } from '../../errors.ts';
 import { requireStaff, requireStaffOrGuest } from '../../http/guards.ts';
-import { ACCEPTED_AUDIO_TYPES } from '../audio/decode-audio.ts';
 import { ConversationService, type ConversationDeps } from './conversation-service.ts';
 import { phrasebookView } from './phrase-lines.ts';
 import { askerOf } from './who-is-asking.ts';
@@ -23,11 +22,8 @@ import { askerOf } from './who-is-asking.ts';
 const tags = ['translator'];
 const BASE = '/api/translator';
 
-/**
- * Content types read as raw audio: the contract's list, and the few more the decoder takes (Firefox
- * records Ogg; some browsers label WebM audio video/webm), so their uploads reach the decoder.
- */
-const AUDIO_TYPES = [...new Set<string>([...AUDIO_CONTENT_TYPES, ...ACCEPTED_AUDIO_TYPES])];
+/** Content types read as raw audio (the same list the decoder takes). */
+const AUDIO_TYPES: readonly string[] = AUDIO_CONTENT_TYPES;
 
 const ConversationListSchema = Type.Object({ conversations: Type.Array(ConversationSchema) });
 
@@ -43,7 +39,7 @@ export function conversationRoutes(context: HubContext, deps: ConversationDeps):
   const audioBytes = context.config.translator.maxAudioBytes;
 
   return async (app) => {
-    // Scoped to this plugin; a parent that reads audio already (the translator module) is left as it is.
+    // Fastify keeps parsers per plugin: this one reads audio for the speech route here.
     const unparsed = AUDIO_TYPES.filter((type) => !app.hasContentTypeParser(type));
     if (unparsed.length > 0) {
       app.addContentTypeParser(unparsed, { parseAs: 'buffer', bodyLimit: audioBytes }, (_request, body, done) => done(null, body));

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { HubError } from '../../errors.ts';
-import { ownerOf as jobRouteOwnerOf } from '../routes.ts';
+import { jobOwnerOf as jobRouteOwnerOf } from '../routes.ts';
 import { askerOf, ownerOf } from './who-is-asking.ts';
 
 const staffRequest = { staff: { kind: 'staff', staffId: 'staff-waiter', name: 'Waiter', role: 'waiter', tokenHash: 'h' } } as unknown as FastifyRequest;

@@ -6,6 +6,7 @@ import { HubError } from '../../errors.ts';
 import { decodeAudio, type DecodedAudio } from '../audio/decode-audio.ts';
 import { activeModel, type ActiveModel } from '../models/active-model.ts';
 import { modelsDirOf } from '../models/model-files.ts';
+import { isWhisperLanguage } from '../whisper/languages.ts';
 import { RecognizerProcess, RecognizerStopped } from '../whisper/recognizer-process.ts';
 import { JobQueue } from './job-queue.ts';
 import type { RecognitionRequest, SpeechRecognizer } from './speech-types.ts';
@@ -59,7 +60,8 @@ export class SpeechService implements SpeechRecognizer {
             modelPath: join(this.modelsDir, model.file),
             pcm: request.audio.pcm,
             task: request.task,
-            language: request.language,
+            // An unknown code breaks whisper.cpp's prompt (a conversation side may use a language Whisper lacks).
+            language: isWhisperLanguage(request.language) ? request.language : 'auto',
             threads: this.context.config.translator.threads,
             onProgress: progress,
             signal,

@@ -6,3 +6,7 @@ export const WHISPER_LANGUAGES = [
   'gl', 'mr', 'pa', 'si', 'km', 'sn', 'yo', 'so', 'af', 'oc', 'ka', 'be', 'tg', 'sd', 'gu', 'am', 'yi', 'lo', 'uz', 'fo',
   'ht', 'ps', 'tk', 'nn', 'mt', 'sa', 'lb', 'my', 'bo', 'tl', 'mg', 'as', 'tt', 'haw', 'ln', 'ha', 'ba', 'jw', 'su',
 ] as const;
+
+export function isWhisperLanguage(code: string): boolean {
+  return (WHISPER_LANGUAGES as readonly string[]).includes(code);
+}

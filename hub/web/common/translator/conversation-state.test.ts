@@ -177,6 +177,17 @@ describe('lines arriving from the POST answer, the socket and a refetch', () => 
     expect(Object.keys(state.progress)).toEqual([ID.d]);
   });
 
+  it('drops the other side’s progress on a reload (its last report may have been missed), keeping its own sends', () => {
+    const state = run([
+      { type: 'loaded', data: { conversation, lines: [] } },
+      { type: 'sending', line: { id: ID.a, speaker: 'guest', kind: 'speech', preview: null, error: null } },
+      { type: 'progress', event: progress(ID.a, 'running') },
+      { type: 'progress', event: progress(ID.d, 'running') },
+      { type: 'loaded', data: { conversation, lines: [] } },
+    ]);
+    expect(Object.keys(state.progress)).toEqual([ID.a]);
+  });
+
   it('merges by id, the newer copy winning', () => {
     const corrected = { ...first, translatedText: 'Does it contain nuts?' };
     expect(mergeLines([first], [corrected])).toEqual([corrected]);

@@ -107,7 +107,13 @@ export function conversationReducer(state: ConversationState, action: Conversati
       }
       // Events that came before the first answer were kept without knowing the conversation: sort them out now.
       const earlier = state.conversation ? state.lines : state.lines.filter((line) => line.conversationId === conversation.id);
-      const progress = state.conversation ? state.progress : onlyFor(state.progress, conversation.id);
+      // Progress is never replayed: a report for someone else's job may have lost its last word (done or
+      // failed) while this device was away. A reload (after a reconnect) keeps only this device's own
+      // sends; the other side's running job reports again within moments.
+      const own = new Set(state.outgoing.map((line) => line.id));
+      const progress = state.conversation
+        ? Object.fromEntries(Object.entries(state.progress).filter(([id]) => own.has(id)))
+        : onlyFor(state.progress, conversation.id);
       return withoutSettled({ ...state, conversation, progress }, mergeLines(earlier, lines));
     }
     case 'line': {
