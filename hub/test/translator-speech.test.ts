@@ -178,7 +178,8 @@ describe('a recognition past its time limit', () => {
   beforeAll(async () => {
     mkdirSync(join(dataDir, 'models'));
     writeSyntheticModel(join(dataDir, 'models'));
-    hub = await startTestHub({ dataDir, env: { TRANSLATOR_TIMEOUT_SECONDS: '1' } });
+    // One thread and a long clip: even a fast machine needs well over the one-second limit.
+    hub = await startTestHub({ dataDir, env: { TRANSLATOR_TIMEOUT_SECONDS: '1', TRANSLATOR_THREADS: '1' } });
     staff = await hub.login('1111');
   });
   afterAll(async () => {
@@ -187,8 +188,8 @@ describe('a recognition past its time limit', () => {
   });
 
   it('is stopped and reported with 504, and the queue carries on', async () => {
-    // Language detection plus 20 s of audio takes the tiny model well over a second on any box.
-    const long = encodeWav(speechLikeSamples(20), 16_000);
+    // Language detection plus 29 s of audio: two encoder passes of the tiny model and its decoding.
+    const long = encodeWav(speechLikeSamples(29), 16_000);
     const id = newId();
     const reply = await upload<{ error: string; message: string }>(hub, staff, long, 'audio/wav', `?language=auto&jobId=${id}`);
     expect(reply.status).toBe(504);
