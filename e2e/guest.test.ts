@@ -9,7 +9,8 @@ import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { startTestHub, type TestHub } from '../hub/test/harness.ts';
 import { launchBrowser, saveScreenshot, watchDialogs } from './support/browser.ts';
 
-const WAIT = { timeout: 10_000 };
+// Upper bounds for a busy 2-core CI box (the translator tests run Whisper beside these); passing waits end at once.
+const WAIT = { timeout: 30_000 };
 const PHONE = { width: 390, height: 844 };
 const SMALL_PHONE = { width: 360, height: 740 };
 

@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RecognizeMessage, RecognizedSegment, RecognizerReply } from './recognizer-protocol.ts';
@@ -25,6 +26,9 @@ export class RecognizerStopped extends Error {
     this.name = 'RecognizerStopped';
   }
 }
+
+/** Unix niceness of the recognizer (0 is the hub's; 19 the lowest priority). */
+const RECOGNIZER_NICENESS = 10;
 
 const childFile = fileURLToPath(new URL('./recognizer-child.ts', import.meta.url));
 // The child is TypeScript like the rest of the hub: it runs with the same loader (tsx) the hub runs with.
@@ -94,6 +98,15 @@ export class RecognizerProcess {
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
       env: { ...process.env, NODE_ENV: 'production' },
     });
+    // Recognition takes every core it is given for seconds; orders, kitchen screens and printers must
+    // never wait behind it, so the recognizer runs at a lower CPU priority than the hub.
+    if (child.pid !== undefined) {
+      try {
+        setPriority(child.pid, RECOGNIZER_NICENESS);
+      } catch {
+        // Not permitted on some systems: recognition still works, only without the lower priority.
+      }
+    }
     child.on('exit', () => {
       if (this.child === child) this.child = null;
     });
