@@ -371,10 +371,15 @@ describe('staff pages', { timeout: 90_000 }, () => {
     await tableCard(page, 'table-9').click();
     const image = page.locator('.panel[data-panel-table="table-9"] img.qr-img');
     await image.waitFor({ timeout: WAIT });
-    // Strings, because this file is type-checked without the DOM library.
-    await page.waitForFunction("(() => { const img = document.querySelector('.panel img.qr-img'); return !!img && img.complete && img.naturalWidth > 0; })()", undefined, {
-      timeout: WAIT,
-    });
+    // Functions, not strings: the pages' CSP forbids eval, which Playwright needs to poll a string.
+    await page.waitForFunction(
+      () => {
+        const img = document.querySelector<HTMLImageElement>('.panel img.qr-img');
+        return !!img && img.complete && img.naturalWidth > 0;
+      },
+      undefined,
+      { timeout: WAIT },
+    );
 
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: WAIT }), page.getByRole('button', { name: 'Download PNG' }).click()]);
     const png = PNG.sync.read(readFileSync(await download.path()));
@@ -390,7 +395,7 @@ describe('staff pages', { timeout: 90_000 }, () => {
 
     const [sheet] = await Promise.all([page.waitForEvent('popup', { timeout: WAIT }), page.getByRole('button', { name: 'Print QR codes' }).click()]);
     await sheet.waitForURL(/^blob:/, { timeout: WAIT });
-    await sheet.waitForFunction("!!document.body && document.body.innerText.includes('Table 12')", undefined, { timeout: WAIT });
+    await sheet.waitForFunction(() => !!document.body && document.body.innerText.includes('Table 12'), undefined, { timeout: WAIT });
     await saveScreenshot(sheet, 'admin-qr-sheet');
   });
 

@@ -210,7 +210,10 @@ describe('guest page', () => {
     // The retry (same id) gets the existing order back and the outbox empties; the card shows "ready".
     await cardOf(page, orderId).and(page.locator('[data-status="ready"]')).waitFor(WAIT);
     await page.waitForFunction(
-      `Object.keys(localStorage).filter((k) => k.startsWith('om.guest.pending.')).every((k) => localStorage.getItem(k) === '[]')`,
+      () =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith('om.guest.pending.'))
+          .every((k) => localStorage.getItem(k) === '[]'),
       undefined,
       WAIT,
     );

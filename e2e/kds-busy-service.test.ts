@@ -103,7 +103,7 @@ describe('kitchen display in a busy service', () => {
     await Promise.all(Array.from({ length: PARALLEL }, worker));
     console.log(`kds busy: ${ORDERS} orders placed over the API in ${Date.now() - started} ms`);
 
-    await page.waitForFunction(`document.querySelectorAll('[data-testid="ticket"]').length === ${ORDERS}`, undefined, { timeout: 30_000 });
+    await page.waitForFunction((count) => document.querySelectorAll('[data-testid="ticket"]').length === count, ORDERS, { timeout: 30_000 });
     console.log(`kds busy: all ${ORDERS} cards on screen ${Date.now() - started} ms after the first order`);
     await page.waitForSelector(`[data-testid="ticket-count"]:has-text("${ORDERS} open")`, WAIT);
     const shown = new Set(await page.$$eval('[data-testid="ticket"]', (cards) => cards.map((c) => c.getAttribute('data-order-id'))));

@@ -289,7 +289,7 @@ describe('kitchen display', () => {
     expect(await grill.textContent(`${card(order.id)} [data-testid="item-note"]`)).toContain(note);
     expect(await grill.$(`${card(order.id)} img`)).toBeNull();
     // Give an injected onerror handler every chance: wait until the image would have failed to load.
-    await grill.waitForFunction('document.readyState === "complete"', undefined, WAIT);
+    await grill.waitForFunction(() => document.readyState === 'complete', undefined, WAIT);
     expect(dialogs).toEqual([]);
   });
 
@@ -299,7 +299,7 @@ describe('kitchen display', () => {
     const before = await beeps();
     const loud = await placeGuestOrder('table-7', [{ menuItemId: 'craft-beer', quantity: 1 }]);
     await bar.waitForSelector(card(loud.id), WAIT);
-    await bar.waitForFunction(`Number(document.documentElement.dataset.beeps ?? '0') > ${before}`, undefined, WAIT);
+    await bar.waitForFunction((count) => Number(document.documentElement.dataset.beeps ?? '0') > count, before, WAIT);
 
     await bar.click('[data-testid="mute"]');
     await bar.waitForSelector('[data-testid="mute"][aria-pressed="true"]', WAIT);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -14,12 +15,13 @@ import { CommandRunner } from './db/command-runner.ts';
 import { openStore } from './db/connection.ts';
 import { frameworkErrors, installErrorHandling } from './http/error-handler.ts';
 import { lanAddress } from './http/lan-address.ts';
+import { requestForLog, securityHeaders, serverTimeouts } from './http/hardening.ts';
 import { createMetrics } from './http/metrics.ts';
 import { systemRoutes } from './http/system-routes.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { registerWebApps } from './http/web-apps.ts';
 import { EventLog } from './realtime/event-log.ts';
-import { startRealtime, type RealtimeServer } from './realtime/socket-server.ts';
+import { startRealtime, type RealtimeOptions, type RealtimeServer } from './realtime/socket-server.ts';
 import { printingModule } from './printing/index.ts';
 import { restaurantModule } from './restaurant/index.ts';
 import { syncModule, type SyncOptions } from './sync/index.ts';
@@ -40,6 +42,9 @@ export interface HubOptions {
   /** Cloud sync tuning (reconnect backoff, heartbeat, resend batches); the defaults suit a venue. */
   sync?: SyncOptions;
   translator?: TranslatorOptions;
+  realtime?: RealtimeOptions;
+  /** Where the log lines go instead of stdout (tests read them). */
+  logStream?: { write(line: string): void };
 }
 
 /**
@@ -49,10 +54,19 @@ export interface HubOptions {
 export async function createHub(config: HubConfig, options: HubOptions = {}): Promise<Hub> {
   const clock = options.clock ?? systemClock;
   // With TLS files the same server speaks https (phones open the microphone only on https).
-  const https = config.tls ? { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } : null;
+  const timeouts = serverTimeouts(config.requestTimeoutMs);
+  const https = config.tls ? { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile), ...timeouts } : null;
   const serverOptions: FastifyHttpOptions<HttpServer> = {
-    logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization'],
+      serializers: { req: requestForLog },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     bodyLimit: config.bodyLimitBytes,
+    // A slow client (headers or body dribbled a byte at a time) cannot hold a connection forever.
+    requestTimeout: config.requestTimeoutMs,
+    http: timeouts,
     genReqId: () => randomUUID(),
     ajv: { customOptions: { strict: false } },
     frameworkErrors,
@@ -84,6 +98,7 @@ export async function createHub(config: HubConfig, options: HubOptions = {}): Pr
   };
 
   installErrorHandling(app);
+  await app.register(fastifyHelmet, securityHeaders);
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
@@ -95,7 +110,13 @@ export async function createHub(config: HubConfig, options: HubOptions = {}): Pr
       security: [{ bearer: [] }],
     },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // The API page brings its own CSP for its files (staticCSP), in place of the pages' policy; less
+  // its upgrade-insecure-requests, which would send a LAN browser to an https the hub may not serve.
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
+  });
 
   await app.register(systemRoutes(context));
   await app.register(venueRoutes(context));
@@ -119,7 +140,7 @@ export async function createHub(config: HubConfig, options: HubOptions = {}): Pr
       const address = app.server.address();
       boundPort = typeof address === 'object' && address ? address.port : config.port;
       const stations = store.sqlite.prepare('SELECT id FROM stations').pluck();
-      realtime = startRealtime(app.server, context, () => stations.all() as string[]);
+      realtime = startRealtime(app.server, context, () => stations.all() as string[], options.realtime);
       return boundPort;
     },
     async close() {

@@ -19,8 +19,16 @@ export const CONFIG_DOC = [
   { env: 'GUEST_TOKEN_IDLE_HOURS', default: '4', doc: 'A guest token expires after this many hours without use.' },
   { env: 'STAFF_TOKEN_HOURS', default: '12', doc: 'A staff login lasts this many hours.' },
   { env: 'PIN_MAX_FAILURES', default: '5', doc: 'Wrong PINs from one client before its login is locked.' },
-  { env: 'PIN_LOCKOUT_MINUTES', default: '5', doc: 'How long a locked client must wait.' },
+  { env: 'PIN_LOCKOUT_MINUTES', default: '5', doc: 'How long a locked client must wait; a wrong PIN is remembered this long (a right one does not forgive it).' },
+  {
+    env: 'PIN_HUB_MAX_FAILURES',
+    default: '30',
+    doc: 'Wrong PINs from all clients together that the hub takes per PIN_HUB_WINDOW_MINUTES; past that every PIN login waits for the budget to refill (shown on the admin page).',
+  },
+  { env: 'PIN_HUB_WINDOW_MINUTES', default: '15', doc: 'The window of PIN_HUB_MAX_FAILURES: the budget refills over this time.' },
   { env: 'BODY_LIMIT_BYTES', default: '65536', doc: 'Largest request body accepted; larger gets 413.' },
+  { env: 'REQUEST_TIMEOUT_SECONDS', default: '60', doc: 'A request (headers and body) must arrive within this time, or its connection is closed: a slow client cannot hold it forever.' },
+  { env: 'METRICS_TOKEN', default: '(none)', doc: 'Prometheus metrics at /metrics answer the box itself; from elsewhere they need this bearer token.' },
   { env: 'GROUP_COMMIT', default: 'on', doc: 'on: commands that arrive together share one transaction and one fsync.' },
   { env: 'EVENT_REPLAY_LIMIT', default: '1000', doc: 'Most events replayed to a reconnecting client before it is told to refetch.' },
   { env: 'EVENT_RETENTION_HOURS', default: '48', doc: 'Realtime events older than this are pruned (orders stay).' },
@@ -49,7 +57,13 @@ export interface HubConfig {
   staffTokenMs: number;
   pinMaxFailures: number;
   pinLockoutMs: number;
+  /** The hub-wide brake: wrong PINs per window from all clients together. */
+  pinHubMaxFailures: number;
+  pinHubWindowMs: number;
   bodyLimitBytes: number;
+  requestTimeoutMs: number;
+  /** Bearer token that opens /metrics to other machines than the hub itself. */
+  metricsToken: string | null;
   groupCommit: boolean;
   eventReplayLimit: number;
   eventRetentionMs: number;
@@ -117,6 +131,11 @@ export function loadConfig(env: Env = process.env): HubConfig {
     problems.push(`PUBLIC_URL must look like http://192.168.1.20:8080 (got "${publicUrlRaw}")`);
   }
 
+  const metricsToken = env.METRICS_TOKEN?.trim() || null;
+  if (metricsToken !== null && !/^[\x21-\x7e]{16,200}$/.test(metricsToken)) {
+    problems.push('METRICS_TOKEN must be 16 to 200 printable characters without spaces');
+  }
+
   const certFile = env.TLS_CERT_FILE?.trim() || null;
   const keyFile = env.TLS_KEY_FILE?.trim() || null;
   if (Boolean(certFile) !== Boolean(keyFile)) problems.push('TLS_CERT_FILE and TLS_KEY_FILE must be set together (or neither, for http)');
@@ -137,7 +156,11 @@ export function loadConfig(env: Env = process.env): HubConfig {
     staffTokenMs: integer('STAFF_TOKEN_HOURS', 12, 1, 72) * 3_600_000,
     pinMaxFailures: integer('PIN_MAX_FAILURES', 5, 1, 100),
     pinLockoutMs: integer('PIN_LOCKOUT_MINUTES', 5, 1, 1440) * 60_000,
+    pinHubMaxFailures: integer('PIN_HUB_MAX_FAILURES', 30, 1, 10_000),
+    pinHubWindowMs: integer('PIN_HUB_WINDOW_MINUTES', 15, 1, 1440) * 60_000,
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 65536, 1024, 10 * 1024 * 1024),
+    requestTimeoutMs: integer('REQUEST_TIMEOUT_SECONDS', 60, 1, 3600) * 1000,
+    metricsToken,
     groupCommit: isOn(onOff('GROUP_COMMIT', 'on')),
     eventReplayLimit: integer('EVENT_REPLAY_LIMIT', 1000, 10, 100_000),
     eventRetentionMs: integer('EVENT_RETENTION_HOURS', 48, 1, 24 * 365) * 3_600_000,

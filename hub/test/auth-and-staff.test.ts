@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/clock.ts';
 import { startTestHub, type TestHub } from './harness.ts';
@@ -39,7 +42,7 @@ describe('staff PIN login', () => {
     const response = await login('9999');
     expect(response.status).toBe(401);
     expect(response.body).toEqual({ error: 'wrong_pin', message: 'That PIN is not right.' });
-    await login('1111'); // a success clears this client's failures for the tests below
+    clock.advance(5 * MINUTE + 1000); // a wrong PIN is remembered for the lockout time: let it age out
   });
 
   it.each([
@@ -82,10 +85,22 @@ describe('staff PIN login', () => {
     expect((await login('1111')).status).toBe(200);
   });
 
-  it('forgets the wrong PINs once the right one is given', async () => {
-    for (let attempt = 1; attempt <= 4; attempt++) expect((await login('0000')).status).toBe(401);
-    expect((await login('2222')).status).toBe(200);
-    for (let attempt = 1; attempt <= 4; attempt++) expect((await login('0000')).status).toBe(401);
+  it('forgives no wrong PIN for a right one: a device that knows one PIN cannot guess between its logins', async () => {
+    let wrongPins = 0;
+    let refused: Awaited<ReturnType<typeof login>> | null = null;
+    // The attack as found: four wrong guesses, then the PIN the device knows, over and over.
+    for (let round = 0; round < 8 && !refused; round++) {
+      for (let guess = 0; guess < 4 && !refused; guess++) {
+        const response = await login(String(5000 + round * 4 + guess));
+        if (response.status === 429) refused = response;
+        else wrongPins += 1;
+      }
+      const known = await login('2222');
+      if (known.status === 429) refused = known;
+    }
+    expect(refused?.body.error).toBe('locked_out');
+    expect(wrongPins).toBeLessThanOrEqual(5);
+    clock.advance(5 * MINUTE);
     expect((await login('3333')).status).toBe(200);
   });
 
@@ -259,5 +274,105 @@ describe('managing the team', () => {
     expect((await patch(second.body.id, { active: false }, await t.login('1111'))).status).toBe(200);
     const lastOne = await t.login('1111');
     expect((await patch('staff-manager', { role: 'front_desk' }, lastOne)).body.error).toBe('last_manager');
+  });
+});
+
+describe('the hub-wide brake on wrong PINs', () => {
+  let t: TestHub;
+  let manager: string;
+  const clock = new ManualClock(new Date('2026-06-01T12:00:00Z'));
+  // Each client may fail often here, so only the hub's own budget stops the guessing, as it must
+  // when forty devices share it: 10 wrong PINs per 15 minutes, one more every 90 seconds.
+  const env = { PIN_MAX_FAILURES: '100', PIN_HUB_MAX_FAILURES: '10', PIN_HUB_WINDOW_MINUTES: '15' };
+  const dataDir = mkdtempSync(join(tmpdir(), 'onemoment-brake-test-'));
+  beforeAll(async () => {
+    t = await startTestHub({ clock, dataDir, env });
+    manager = await t.login('1111');
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const login = (pin: string) => t.request('POST', '/api/staff/login', { pin });
+
+  it('stops checking any PIN once the budget is spent, says so to managers, and refills slowly', async () => {
+    expect((await t.request('GET', '/api/staff/login-brake', undefined, manager)).body).toEqual({
+      braked: false,
+      retryAfterSeconds: null,
+      failuresLeft: 10,
+      maxFailures: 10,
+      windowMinutes: 15,
+      lastTrippedAt: null,
+    });
+    for (let guess = 0; guess < 10; guess++) expect((await login(String(7000 + guess))).status).toBe(401);
+
+    // Even the right PIN is not checked now: its answer would tell a guesser it was right.
+    const braked = await login('2222');
+    expect(braked.status).toBe(429);
+    expect(braked.body.error).toBe('logins_braked');
+    expect(braked.body.message).toContain('try again in 90 seconds');
+    expect(braked.headers.get('retry-after')).toBe('90');
+    const report = await t.request('GET', '/api/staff/login-brake', undefined, manager);
+    expect(report.body).toMatchObject({ braked: true, retryAfterSeconds: 90, failuresLeft: 0, lastTrippedAt: '2026-06-01T12:00:00.000Z' });
+    // A waiter already logged in is not a manager: the report is for managers.
+    expect((await t.request('GET', '/api/staff/login-brake', undefined, await tokenFor(t, clock))).status).toBe(403);
+
+    clock.advance(89_000);
+    expect((await login('2222')).status).toBe(429);
+    clock.advance(1_000);
+    expect((await login('2222')).status).toBe(200);
+    // One unit came back: one more wrong PIN spends it again.
+    expect((await login('7777')).status).toBe(401);
+    expect((await login('2222')).body.error).toBe('logins_braked');
+  });
+
+  it('keeps its budget across a restart of the hub', async () => {
+    await t.close();
+    t = await startTestHub({ clock, dataDir, env });
+    expect((await login('2222')).body.error).toBe('logins_braked');
+    clock.advance(15 * MINUTE);
+    manager = await t.login('1111');
+    expect((await t.request('GET', '/api/staff/login-brake', undefined, manager)).body).toMatchObject({ braked: false, failuresLeft: 10 });
+  });
+});
+
+/** A waiter's token, logged in while the hub is braked: made straight in the store, as a login earlier in the shift would have. */
+async function tokenFor(t: TestHub, clock: ManualClock): Promise<string> {
+  const { hashToken, newToken } = await import('../src/auth/tokens.ts');
+  const token = newToken();
+  const now = clock.now();
+  t.hub.context.store.sqlite
+    .prepare('INSERT INTO staff_sessions (token_hash, staff_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
+    .run(hashToken(token), 'staff-waiter', now.toISOString(), new Date(now.getTime() + HOUR).toISOString());
+  return token;
+}
+
+describe('"that PIN is taken" is rationed like a wrong PIN', () => {
+  let t: TestHub;
+  const clock = new ManualClock(new Date('2026-06-01T12:00:00Z'));
+  beforeAll(async () => {
+    t = await startTestHub({ clock });
+  });
+  afterAll(() => t.close());
+
+  it('refuses a manager who keeps finding taken PINs, for the lockout time, and counts per manager', async () => {
+    const manager = await t.login('1111');
+    const taken = ['2222', '3333', '2222', '3333', '2222'];
+    for (const pin of taken) expect((await t.request('POST', '/api/staff', { name: 'Probe', role: 'waiter', pin }, manager)).body.error).toBe('pin_taken');
+    const refused = await t.request('POST', '/api/staff', { name: 'Probe', role: 'waiter', pin: '3333' }, manager);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error).toBe('locked_out');
+    // A free PIN is refused too while the lock holds (its answer would also be an answer), and so is a PIN change.
+    expect((await t.request('POST', '/api/staff', { name: 'New', role: 'waiter', pin: '864213' }, manager)).status).toBe(429);
+    expect((await t.request('PATCH', '/api/staff/staff-waiter', { pin: '3333' }, manager)).status).toBe(429);
+    // Changes that name no PIN go on.
+    expect((await t.request('PATCH', '/api/staff/staff-waiter', { name: 'Waiter Two' }, manager)).status).toBe(200);
+    expect(await t.hub.context.store.sqlite.prepare("SELECT COUNT(*) FROM staff WHERE name IN ('Probe', 'New')").pluck().get()).toBe(0);
+
+    clock.advance(5 * MINUTE);
+    expect((await t.request('POST', '/api/staff', { name: 'New', role: 'waiter', pin: '864213' }, manager)).status).toBe(201);
+    // Logging in is another matter: the manager's PIN checks did not lock this device's logins.
+    expect((await t.request('POST', '/api/staff/login', { pin: '1111' })).status).toBe(200);
   });
 });

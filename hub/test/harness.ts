@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHub, type Hub } from '../src/app.ts';
+import { createHub, type Hub, type HubOptions } from '../src/app.ts';
 import type { Clock } from '../src/clock.ts';
 import { loadConfig } from '../src/config.ts';
 
@@ -30,6 +30,8 @@ export interface TestHubOptions {
   clock?: Clock;
   /** Reuse a data folder (to test a restart); it is then not deleted on close. */
   dataDir?: string;
+  /** Passed to createHub as they are (sync, translator and realtime tuning). */
+  hubOptions?: Omit<HubOptions, 'clock'>;
 }
 
 /** Starts the real hub in-process on 127.0.0.1, port 0, with a fresh data folder and the demo venue. */
@@ -37,7 +39,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
   const ownsDir = !options.dataDir;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'onemoment-hub-test-'));
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', MDNS: 'off', ...options.env });
-  const hub = await createHub(config, { clock: options.clock });
+  const hub = await createHub(config, { ...options.hubOptions, clock: options.clock });
   const port = await hub.listen();
   const baseUrl = `http://127.0.0.1:${port}`;
 

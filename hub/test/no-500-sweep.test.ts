@@ -123,4 +123,41 @@ describe('a sweep of hostile requests over every route', () => {
     }
     expect(failures).toEqual([]);
   });
+
+  /** Other spellings of one path that a router may take for it: a letter percent-encoded, upper case. */
+  function spellings(path: string): string[] {
+    const letters = [...path.matchAll(/[a-z]/g)].map((match) => match.index!);
+    const encodeAt = (index: number) => `${path.slice(0, index)}%${path.charCodeAt(index).toString(16)}${path.slice(index + 1)}`;
+    return [
+      encodeAt(letters[letters.length - 1]!),
+      encodeAt(letters[5] ?? letters[0]!),
+      encodeAt(letters[5] ?? letters[0]!).toUpperCase().replace(/%([0-9A-F]{2})/g, (_m, hex: string) => `%${hex.toLowerCase()}`),
+      path.toUpperCase(),
+      path.replace('/api/', '/API/'),
+      path.replace(/\/$/, '') + '/',
+      '/' + path.replace(/^\//, '/'),
+    ];
+  }
+
+  it('refuses every other spelling of a path that needs a login, as it refuses the path itself', { timeout: 120_000 }, async () => {
+    const failures: string[] = [];
+    let checked = 0;
+    for (const operation of operations) {
+      const path = operation.path.replace(/\{[^}]+\}/g, 'some-id');
+      const plain = await fetch(t.baseUrl + path, { method: operation.method, headers: operation.hasBody ? { 'content-type': 'application/json' } : {}, body: operation.hasBody ? '{}' : undefined });
+      if (plain.status !== 401) continue;
+      checked += 1;
+      for (const spelling of spellings(path)) {
+        const response = await fetch(t.baseUrl + spelling, {
+          method: operation.method,
+          headers: operation.hasBody ? { 'content-type': 'application/json' } : {},
+          body: operation.hasBody ? '{}' : undefined,
+        });
+        if (![400, 401, 404].includes(response.status)) failures.push(`${operation.method} ${spelling}: ${response.status} ${(await response.text()).slice(0, 120)}`);
+        else await response.body?.cancel();
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+    expect(failures).toEqual([]);
+  });
 });

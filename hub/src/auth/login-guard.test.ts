@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { lockedOutMessage, lockStatus, minutesToWait, recordFailure, type FailureRecord, type LockoutRule } from './login-guard.ts';
+import {
+  brakedMessage,
+  brakeStatus,
+  lockedOutMessage,
+  lockStatus,
+  minutesToWait,
+  recordFailure,
+  spendBrake,
+  type BrakeRule,
+  type BrakeState,
+  type FailureRecord,
+  type LockoutRule,
+} from './login-guard.ts';
 
 const rule: LockoutRule = { maxFailures: 5, windowMs: 300_000, lockoutMs: 300_000 };
 const at = (iso: string) => new Date(iso);
@@ -53,5 +65,47 @@ describe('PIN lockout', () => {
   it('treats no record and an empty lock as unlocked', () => {
     expect(lockStatus(null, at('2026-06-01T12:00:00Z'))).toEqual({ locked: false });
     expect(lockStatus({ failures: 3, lockedUntil: null, updatedAt: '2026-06-01T12:00:00Z' }, at('2026-06-01T12:00:00Z'))).toEqual({ locked: false });
+  });
+});
+
+describe('the hub-wide brake', () => {
+  const brake: BrakeRule = { capacity: 30, windowMs: 15 * 60_000 };
+  const spend = (state: BrakeState | null, times: number, iso: string) => {
+    for (let i = 0; i < times; i++) state = spendBrake(state, at(iso), brake);
+    return state;
+  };
+
+  it('takes capacity wrong PINs at once, then brakes until one unit refills (window / capacity)', () => {
+    const state = spend(null, 29, '2026-06-01T12:00:00Z');
+    expect(brakeStatus(state, at('2026-06-01T12:00:00Z'), brake)).toEqual({ braked: false, budget: 1 });
+    expect(state?.trippedAt).toBeNull();
+    const spent = spendBrake(state, at('2026-06-01T12:00:00Z'), brake);
+    expect(spent).toEqual({ budget: 0, updatedAt: '2026-06-01T12:00:00.000Z', trippedAt: '2026-06-01T12:00:00.000Z' });
+    expect(brakeStatus(spent, at('2026-06-01T12:00:10Z'), brake)).toEqual({ braked: true, retryAfterMs: 20_000 });
+    expect(brakeStatus(spent, at('2026-06-01T12:00:30Z'), brake).braked).toBe(false);
+  });
+
+  it('lets a steady guesser through at no more than capacity per window', () => {
+    let state: BrakeState | null = spend(null, 30, '2026-06-01T12:00:00Z');
+    let wrongPins = 0;
+    // One attempt every second for an hour: only those the budget allows are checked.
+    for (let second = 1; second <= 3600; second++) {
+      const now = new Date(Date.parse('2026-06-01T12:00:00Z') + second * 1000);
+      if (brakeStatus(state, now, brake).braked) continue;
+      state = spendBrake(state, now, brake);
+      wrongPins += 1;
+    }
+    expect(wrongPins).toBe(120);
+  });
+
+  it('refills to capacity, no further, and keeps the time it last tripped', () => {
+    const spent = spend(null, 30, '2026-06-01T12:00:00Z');
+    expect(brakeStatus(spent, at('2026-06-01T18:00:00Z'), brake)).toEqual({ braked: false, budget: 30 });
+    expect(spendBrake(spent, at('2026-06-01T18:00:00Z'), brake)).toMatchObject({ budget: 29, trippedAt: '2026-06-01T12:00:00.000Z' });
+  });
+
+  it('says the wait in seconds', () => {
+    expect(brakedMessage(20_000)).toContain('try again in 20 seconds');
+    expect(brakedMessage(1)).toContain('try again in 1 second.');
   });
 });

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import {
   CreateStaffBodySchema,
   LoginBodySchema,
+  LoginBrakeSchema,
   LoginResponseSchema,
   MeResponseSchema,
   StaffIdParamsSchema,
@@ -12,7 +13,6 @@ import {
 } from '@onemoment/shared/schemas/auth';
 import { ErrorSchema, errorResponses } from '@onemoment/shared/schemas/common';
 import type { HubContext } from '../context.ts';
-import { HubError } from '../errors.ts';
 import { requireStaff, staffOf } from '../http/guards.ts';
 import { StaffService } from './staff-service.ts';
 
@@ -36,16 +36,16 @@ export function authRoutes(context: HubContext): FastifyPluginAsyncTypebox {
           response: { 200: LoginResponseSchema, ...errorResponses, 429: ErrorSchema },
         },
       },
-      async (request, reply) => {
-        try {
-          return await staff.login(request.body.pin, request.ip);
-        } catch (error) {
-          if (error instanceof HubError && typeof error.details?.retryAfterSeconds === 'number') {
-            reply.header('retry-after', String(error.details.retryAfterSeconds));
-          }
-          throw error;
-        }
+      async (request) => staff.login(request.body.pin, request.ip),
+    );
+
+    app.get(
+      '/api/staff/login-brake',
+      {
+        preHandler: manager,
+        schema: { tags, summary: 'Whether many wrong PINs have made the hub slow down every PIN login', response: { 200: LoginBrakeSchema, ...errorResponses } },
       },
+      async () => staff.loginBrake(),
     );
 
     app.post(
@@ -76,9 +76,9 @@ export function authRoutes(context: HubContext): FastifyPluginAsyncTypebox {
       '/api/staff',
       {
         preHandler: manager,
-        schema: { tags, summary: 'Add a person with a role and a PIN of their own', body: CreateStaffBodySchema, response: { 201: StaffMemberSchema, ...errorResponses } },
+        schema: { tags, summary: 'Add a person with a role and a PIN of their own', body: CreateStaffBodySchema, response: { 201: StaffMemberSchema, ...errorResponses, 429: ErrorSchema } },
       },
-      async (request, reply) => reply.status(201).send(await staff.create(request.body)),
+      async (request, reply) => reply.status(201).send(await staff.create(request.body, staffOf(request))),
     );
 
     app.patch(
@@ -90,7 +90,7 @@ export function authRoutes(context: HubContext): FastifyPluginAsyncTypebox {
           summary: 'Rename, change role or PIN, switch off or on (switching off ends their logins)',
           params: StaffIdParamsSchema,
           body: UpdateStaffBodySchema,
-          response: { 200: StaffMemberSchema, ...errorResponses },
+          response: { 200: StaffMemberSchema, ...errorResponses, 429: ErrorSchema },
         },
       },
       async (request) => staff.update(request.params.id, request.body, staffOf(request)),

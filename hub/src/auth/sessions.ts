@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { StaffRole } from '@onemoment/shared/restaurant/order-lifecycle';
 import type { Clock } from '../clock.ts';
+import type { CommandTx } from '../db/command-runner.ts';
 import { hashToken } from './tokens.ts';
 
 export interface StaffPrincipal {
@@ -29,6 +30,7 @@ export class SessionLookup {
   private readonly staffByToken: Database.Statement;
   private readonly guestByToken: Database.Statement;
   private readonly touchGuest: Database.Statement;
+  private readonly endedListeners: Array<() => void> = [];
 
   constructor(
     sqlite: Database.Database,
@@ -49,20 +51,47 @@ export class SessionLookup {
   }
 
   staff(token: string): StaffPrincipal | null {
-    const tokenHash = hashToken(token);
+    return this.staffByHash(hashToken(token));
+  }
+
+  /** As staff(), by the token's hash (what an open socket remembers of its login). */
+  staffByHash(tokenHash: string): StaffPrincipal | null {
     const row = this.staffByToken.get(tokenHash) as { staffId: string; name: string; role: StaffRole; expiresAt: string } | undefined;
     if (!row || row.expiresAt <= this.clock.now().toISOString()) return null;
     return { kind: 'staff', staffId: row.staffId, name: row.name, role: row.role, tokenHash };
   }
 
   guest(token: string): GuestPrincipal | null {
-    const tokenHash = hashToken(token);
+    return this.guestByHash(hashToken(token), { touch: true });
+  }
+
+  /** As guest(), by the token's hash; `touch: false` checks without counting as the guest's use. */
+  guestByHash(tokenHash: string, options: { touch: boolean }): GuestPrincipal | null {
     const row = this.guestByToken.get(tokenHash) as { visitId: string; tableId: string; lastSeenAt: string } | undefined;
     if (!row) return null;
     const now = this.clock.now();
     const idleMs = now.getTime() - Date.parse(row.lastSeenAt);
     if (idleMs > this.guestIdleMs) return null;
-    if (idleMs > TOUCH_EVERY_MS) this.touchGuest.run(now.toISOString(), tokenHash);
+    if (options.touch && idleMs > TOUCH_EVERY_MS) this.touchGuest.run(now.toISOString(), tokenHash);
     return { kind: 'guest', visitId: row.visitId, tableId: row.tableId, tokenHash };
+  }
+
+  /**
+   * A command that ends sessions (logout, a person switched off, a visit closed) calls this: after
+   * its commit, the listeners (the open sockets) check their logins again.
+   */
+  endedIn(tx: CommandTx): void {
+    tx.afterCommit(() => {
+      for (const listener of this.endedListeners) listener();
+    });
+  }
+
+  /** Returns the function that removes the listener. */
+  onSessionsEnded(listener: () => void): () => void {
+    this.endedListeners.push(listener);
+    return () => {
+      const index = this.endedListeners.indexOf(listener);
+      if (index >= 0) this.endedListeners.splice(index, 1);
+    };
   }
 }

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 import { newId } from '@onemoment/shared/ids';
 import type { StaffRole } from '@onemoment/shared/restaurant/order-lifecycle';
-import type { CreateStaffBody, LoginResponse, StaffMember, UpdateStaffBody } from '@onemoment/shared/schemas/auth';
+import type { CreateStaffBody, LoginBrake, LoginResponse, StaffMember, UpdateStaffBody } from '@onemoment/shared/schemas/auth';
 import type { HubContext } from '../context.ts';
 import { badRequest, conflict, HubError, notFound } from '../errors.ts';
 import { VenueService } from '../venue/venue-service.ts';
-import { lockedOutMessage, lockStatus, recordFailure, type FailureRecord, type LockoutRule } from './login-guard.ts';
+import { LoginThrottle, throttledError, type ThrottleVerdict } from './login-throttle.ts';
 import type { StaffPrincipal } from './sessions.ts';
 import { hashPin, hashToken, newToken } from './tokens.ts';
 
@@ -16,7 +16,13 @@ interface StaffRow {
   active: number;
 }
 
-type LoginOutcome = { kind: 'ok'; response: LoginResponse } | { kind: 'wrong_pin' } | { kind: 'locked'; retryAfterMs: number };
+type LoginOutcome =
+  | { kind: 'ok'; response: LoginResponse }
+  | { kind: 'wrong_pin'; trippedBrake: boolean }
+  | { kind: 'throttled'; verdict: Exclude<ThrottleVerdict, { kind: 'open' }> };
+
+/** A create or update that found the PIN taken still commits the counted check, then answers 409. */
+type PinCheckOutcome<T> = { kind: 'done'; value: T } | { kind: 'pin_taken' } | { kind: 'throttled'; verdict: Exclude<ThrottleVerdict, { kind: 'open' }> };
 
 const PIN_TAKEN_MESSAGE = 'That PIN is already used by someone else: choose another.';
 
@@ -26,12 +32,8 @@ const PIN_TAKEN_MESSAGE = 'That PIN is already used by someone else: choose anot
  */
 export class StaffService {
   private readonly venue: VenueService;
-  private readonly rule: LockoutRule;
+  private readonly throttle: LoginThrottle;
   private readonly sql: {
-    failuresOf: Database.Statement;
-    saveFailures: Database.Statement;
-    clearFailures: Database.Statement;
-    forgetOldFailures: Database.Statement;
     activeByPin: Database.Statement;
     idByPin: Database.Statement;
     insertSession: Database.Statement;
@@ -47,21 +49,9 @@ export class StaffService {
 
   constructor(private readonly context: HubContext) {
     this.venue = new VenueService(context);
-    this.rule = {
-      maxFailures: context.config.pinMaxFailures,
-      windowMs: context.config.pinLockoutMs,
-      lockoutMs: context.config.pinLockoutMs,
-    };
     const db = context.store.sqlite;
+    this.throttle = new LoginThrottle(db, context.config);
     this.sql = {
-      failuresOf: db.prepare('SELECT failures, locked_until AS lockedUntil, updated_at AS updatedAt FROM login_failures WHERE client_key = ?'),
-      saveFailures: db.prepare(
-        `INSERT INTO login_failures (client_key, failures, locked_until, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (client_key) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until, updated_at = excluded.updated_at`,
-      ),
-      clearFailures: db.prepare('DELETE FROM login_failures WHERE client_key = ?'),
-      // Keeps the table as small as the set of clients that failed recently.
-      forgetOldFailures: db.prepare('DELETE FROM login_failures WHERE updated_at < ? AND (locked_until IS NULL OR locked_until < ?)'),
       activeByPin: db.prepare('SELECT id, name, role FROM staff WHERE pin_hash = ? AND active = 1'),
       idByPin: db.prepare('SELECT id FROM staff WHERE pin_hash = ?').pluck(),
       insertSession: db.prepare('INSERT INTO staff_sessions (token_hash, staff_id, created_at, expires_at) VALUES (?, ?, ?, ?)'),
@@ -77,41 +67,46 @@ export class StaffService {
   }
 
   /**
-   * One command: check the client's lock, look the PIN up, then either open a session (and forget the
-   * client's failures) or count the failure. The refusal is thrown after the command commits, so the
-   * counted failure is kept.
+   * One command: check the client's lock and the hub's brake, look the PIN up, then either open a
+   * session or count the failure. A right PIN forgives no earlier wrong one (or a device knowing one
+   * PIN could guess forever between its own logins). The refusal is thrown after the command commits,
+   * so the counted failure is kept.
    */
   async login(pin: string, clientKey: string): Promise<LoginResponse> {
     const pinHash = hashPin(pin, this.venue.pinSecret());
     const outcome = await this.context.commands.run((): LoginOutcome => {
       const now = this.context.clock.now();
-      const record = (this.sql.failuresOf.get(clientKey) as FailureRecord | undefined) ?? null;
-      const lock = lockStatus(record, now);
-      if (lock.locked) return { kind: 'locked', retryAfterMs: lock.retryAfterMs };
+      const verdict = this.throttle.verdict(clientKey, now);
+      if (verdict.kind !== 'open') return { kind: 'throttled', verdict };
 
       const member = this.sql.activeByPin.get(pinHash) as Omit<StaffRow, 'active'> | undefined;
-      if (!member) {
-        const next = recordFailure(record, now, this.rule);
-        this.sql.saveFailures.run(clientKey, next.failures, next.lockedUntil, next.updatedAt);
-        const cutoff = new Date(now.getTime() - this.rule.windowMs).toISOString();
-        this.sql.forgetOldFailures.run(cutoff, now.toISOString());
-        return { kind: 'wrong_pin' };
-      }
+      if (!member) return { kind: 'wrong_pin', ...this.throttle.countFailure(clientKey, now) };
 
-      if (record) this.sql.clearFailures.run(clientKey);
       const token = newToken();
       const expiresAt = new Date(now.getTime() + this.context.config.staffTokenMs).toISOString();
       this.sql.insertSession.run(hashToken(token), member.id, now.toISOString(), expiresAt);
       return { kind: 'ok', response: { token, role: member.role, staffId: member.id, name: member.name, expiresAt } };
     });
-    if (outcome.kind === 'locked') throw lockedOut(outcome.retryAfterMs);
-    if (outcome.kind === 'wrong_pin') throw new HubError(401, 'wrong_pin', 'That PIN is not right.');
+    if (outcome.kind === 'throttled') {
+      this.context.log.warn({ client: clientKey, refusal: outcome.verdict.kind }, 'PIN login refused: too many wrong PINs');
+      throw throttledError(outcome.verdict);
+    }
+    if (outcome.kind === 'wrong_pin') {
+      this.context.log.warn({ client: clientKey }, 'wrong PIN');
+      if (outcome.trippedBrake) this.context.log.warn('the hub-wide brake on wrong PINs tripped: PIN logins are slowed down');
+      throw new HubError(401, 'wrong_pin', 'That PIN is not right.');
+    }
     return outcome.response;
   }
 
+  loginBrake(): LoginBrake {
+    return this.throttle.brakeReport(this.context.clock.now());
+  }
+
   async logout(principal: StaffPrincipal): Promise<void> {
-    await this.context.commands.run(() => {
+    await this.context.commands.run((tx) => {
       this.sql.revokeSession.run(this.context.clock.now().toISOString(), principal.tokenHash);
+      this.context.sessions.endedIn(tx);
     });
   }
 
@@ -119,27 +114,30 @@ export class StaffService {
     return (this.sql.members.all() as StaffRow[]).map(toMember);
   }
 
-  async create(body: CreateStaffBody): Promise<StaffMember> {
+  async create(body: CreateStaffBody, actor: StaffPrincipal): Promise<StaffMember> {
     const name = body.name.trim();
     const pinHash = hashPin(body.pin, this.venue.pinSecret());
-    return this.context.commands.run(() => {
-      if (this.sql.idByPin.get(pinHash) !== undefined) throw conflict('pin_taken', PIN_TAKEN_MESSAGE);
+    const outcome = await this.context.commands.run((): PinCheckOutcome<StaffMember> => {
+      const refused = this.checkPinFree(pinHash, null, actor);
+      if (refused) return refused;
       const id = newId();
       refuseUniqueRace(() => this.sql.insertMember.run(id, name, body.role, pinHash, this.context.clock.now().toISOString()));
-      return { id, name, role: body.role, active: true };
+      return { kind: 'done', value: { id, name, role: body.role, active: true } };
     });
+    return settlePinCheck(outcome);
   }
 
   /**
-   * Changes a person. Switching someone off ends their sessions at once. The venue must always keep
-   * one active manager, and a manager cannot switch themselves off (they would lose the page they are on).
+   * Changes a person. Switching someone off ends their sessions at once (their open screens too). The
+   * venue must always keep one active manager, and a manager cannot switch themselves off (they would
+   * lose the page they are on).
    */
   async update(id: string, change: UpdateStaffBody, actor: StaffPrincipal): Promise<StaffMember> {
     if (Object.keys(change).length === 0) {
       throw badRequest('bad_request', 'Send at least one of: active, pin, name, role.');
     }
     const pinHash = change.pin === undefined ? undefined : hashPin(change.pin, this.venue.pinSecret());
-    return this.context.commands.run(() => {
+    const outcome = await this.context.commands.run((tx): PinCheckOutcome<StaffMember> => {
       const current = this.sql.member.get(id) as StaffRow | undefined;
       if (!current) throw notFound('That staff member');
       const next = {
@@ -155,15 +153,33 @@ export class StaffService {
         throw conflict('last_manager', `${current.name} is the only active manager: make someone else a manager first.`);
       }
       if (pinHash !== undefined) {
-        const owner = this.sql.idByPin.get(pinHash) as string | undefined;
-        if (owner !== undefined && owner !== id) throw conflict('pin_taken', PIN_TAKEN_MESSAGE);
+        const refused = this.checkPinFree(pinHash, id, actor);
+        if (refused) return refused;
       }
       this.applyUpdate(id, next, pinHash);
       if (!next.active && current.active === 1) {
         this.sql.revokeSessionsOf.run(this.context.clock.now().toISOString(), id);
       }
-      return { id, ...next };
+      // Switched off, or a new role: open sockets are checked again against what the login may now see.
+      if (next.active !== (current.active === 1) || next.role !== current.role) this.context.sessions.endedIn(tx);
+      return { kind: 'done', value: { id, ...next } };
     });
+    return settlePinCheck(outcome);
+  }
+
+  /**
+   * "That PIN is taken" tells a manager that some colleague logs in with it, so these answers are
+   * rationed like wrong PINs, per manager: null when the PIN is free.
+   */
+  private checkPinFree(pinHash: string, ownerId: string | null, actor: StaffPrincipal): Exclude<PinCheckOutcome<never>, { kind: 'done' }> | null {
+    const now = this.context.clock.now();
+    const clientKey = `pin-check:${actor.staffId}`;
+    const verdict = this.throttle.verdict(clientKey, now, { hubBrake: false });
+    if (verdict.kind !== 'open') return { kind: 'throttled', verdict };
+    const owner = this.sql.idByPin.get(pinHash) as string | undefined;
+    if (owner === undefined || owner === ownerId) return null;
+    this.throttle.countFailure(clientKey, now, { hubBrake: false });
+    return { kind: 'pin_taken' };
   }
 
   private applyUpdate(id: string, next: { name: string; role: StaffRole; active: boolean }, pinHash: string | undefined): void {
@@ -179,8 +195,10 @@ function toMember(row: StaffRow): StaffMember {
   return { id: row.id, name: row.name, role: row.role, active: row.active === 1 };
 }
 
-function lockedOut(retryAfterMs: number): HubError {
-  return new HubError(429, 'locked_out', lockedOutMessage(retryAfterMs), { retryAfterSeconds: Math.ceil(retryAfterMs / 1000) });
+function settlePinCheck<T>(outcome: PinCheckOutcome<T>): T {
+  if (outcome.kind === 'throttled') throw throttledError(outcome.verdict);
+  if (outcome.kind === 'pin_taken') throw conflict('pin_taken', PIN_TAKEN_MESSAGE);
+  return outcome.value;
 }
 
 /** The PIN check runs in the same transaction, so this only guards against a schema surprise; still a 409, never a 500. */

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export const staff = sqliteTable('staff', {
   id: text('id').primaryKey(),
@@ -28,4 +28,15 @@ export const loginFailures = sqliteTable('login_failures', {
   failures: integer('failures').notNull(),
   lockedUntil: text('locked_until'),
   updatedAt: text('updated_at').notNull(),
+});
+
+/**
+ * The hub-wide brake on wrong PINs (see login-guard.ts): one row, the budget of wrong PINs left.
+ * Kept in SQLite so a restart does not hand a guesser a fresh budget.
+ */
+export const loginBrake = sqliteTable('login_brake', {
+  id: integer('id').primaryKey(),
+  budget: real('budget').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  trippedAt: text('tripped_at'),
 });

@@ -48,6 +48,9 @@ export function frameworkErrors(error: FastifyError, _request: FastifyRequest, r
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError & Partial<HubError>, request, reply) => {
     if (error instanceof HubError) {
+      // A refusal that says when to come back says it in the header that clients and proxies read too.
+      const retryAfter = error.details?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       return reply.status(error.statusCode).send({ error: error.code, message: error.message, ...(error.details ?? {}) });
     }
     if (error.validation) {

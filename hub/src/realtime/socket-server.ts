@@ -1,5 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace, type Socket } from 'socket.io';
+import { hashToken } from '../auth/tokens.ts';
 import type { HubContext } from '../context.ts';
 import { rooms, type StoredEvent } from './event-log.ts';
 
@@ -13,8 +14,19 @@ type NamespaceName = '/kds' | '/staff' | '/guest';
 
 const BROADCAST_ORDER: readonly NamespaceName[] = ['/kds', '/guest', '/staff'];
 
-/** Which rooms a socket joins, decided from its verified token; null refuses the connection. */
-type RoomsFor = (auth: Handshake) => string[] | null;
+/** What an open socket remembers of its login: enough to check it again, never the token itself. */
+interface SocketLogin {
+  tokenHash: string;
+  station: string | null;
+}
+
+/** Which rooms a login may join in a namespace; null refuses it (or, for an open socket, closes it). */
+type RoomsFor = (login: SocketLogin) => string[] | null;
+
+export interface RealtimeOptions {
+  /** How often open sockets are checked against their logins' expiry (an ended login is checked at once). */
+  recheckEveryMs?: number;
+}
 
 export interface RealtimeServer {
   io: Server;
@@ -32,21 +44,21 @@ function namespaceOfRoom(room: string): NamespaceName {
  * lookup as HTTP. On connect the socket joins its rooms and, in the same synchronous step, is sent every
  * event it missed since `lastSeq`, so no live broadcast can overtake the replay.
  */
-export function startRealtime(httpServer: HttpServer, context: HubContext, stationIds: () => string[]): RealtimeServer {
+export function startRealtime(httpServer: HttpServer, context: HubContext, stationIds: () => string[], options: RealtimeOptions = {}): RealtimeServer {
   const io = new Server(httpServer, { path: '/socket.io', serveClient: false, cors: { origin: false } });
 
   const roomsFor: Record<NamespaceName, RoomsFor> = {
-    '/staff': (auth) => (typeof auth.token === 'string' && context.sessions.staff(auth.token) ? [rooms.staff] : null),
-    '/kds': (auth) => {
-      if (typeof auth.token !== 'string' || typeof auth.station !== 'string') return null;
-      const staff = context.sessions.staff(auth.token);
+    '/staff': (login) => (context.sessions.staffByHash(login.tokenHash) ? [rooms.staff] : null),
+    '/kds': (login) => {
+      if (login.station === null) return null;
+      const staff = context.sessions.staffByHash(login.tokenHash);
       if (!staff || !['kitchen', 'manager', 'waiter'].includes(staff.role)) return null;
-      if (auth.station === 'expo') return [rooms.expo];
-      return stationIds().includes(auth.station) ? [rooms.station(auth.station)] : null;
+      if (login.station === 'expo') return [rooms.expo];
+      return stationIds().includes(login.station) ? [rooms.station(login.station)] : null;
     },
-    '/guest': (auth) => {
-      if (typeof auth.token !== 'string') return null;
-      const guest = context.sessions.guest(auth.token);
+    '/guest': (login) => {
+      // A socket's being open is not the guest using the page: checking it must not keep the token alive.
+      const guest = context.sessions.guestByHash(login.tokenHash, { touch: false });
       return guest ? [rooms.visit(guest.visitId), rooms.allGuests] : null;
     },
   };
@@ -54,13 +66,38 @@ export function startRealtime(httpServer: HttpServer, context: HubContext, stati
   for (const name of Object.keys(roomsFor) as NamespaceName[]) {
     const namespace = io.of(name);
     namespace.use((socket, next) => {
-      const joined = roomsFor[name](socket.handshake.auth as Handshake);
+      const auth = socket.handshake.auth as Handshake;
+      if (typeof auth.token !== 'string') return next(new Error('unauthorized'));
+      const login: SocketLogin = { tokenHash: hashToken(auth.token), station: typeof auth.station === 'string' ? auth.station : null };
+      // The handshake is the guest's use of the token (it refreshes the idle time, as HTTP does).
+      if (name === '/guest' && !context.sessions.guest(auth.token)) return next(new Error('unauthorized'));
+      const joined = roomsFor[name](login);
       if (!joined) return next(new Error('unauthorized'));
+      socket.data.login = login;
       socket.data.rooms = joined;
       next();
     });
     namespace.on('connection', (socket) => onConnection(name, socket));
   }
+
+  /**
+   * Checks every open socket against its login again: one whose login has ended, expired or may no
+   * longer see the rooms it is in is closed (the client connects again and is refused, or joins the
+   * rooms it may now see). A few thousand indexed lookups: cheap at the rate logins end.
+   */
+  function recheckSockets(): void {
+    for (const name of Object.keys(roomsFor) as NamespaceName[]) {
+      for (const socket of io.of(name).sockets.values()) {
+        const login = socket.data.login as SocketLogin | undefined;
+        const allowed = login ? roomsFor[name](login) : null;
+        const joined = socket.data.rooms as string[] | undefined;
+        if (!allowed || !joined || allowed.length !== joined.length || allowed.some((room, i) => room !== joined[i])) socket.disconnect(true);
+      }
+    }
+  }
+  const stopListening = context.sessions.onSessionsEnded(recheckSockets);
+  const recheckTimer = setInterval(recheckSockets, options.recheckEveryMs ?? 30_000);
+  recheckTimer.unref();
 
   function onConnection(name: NamespaceName, socket: Socket): void {
     const joined = socket.data.rooms as string[];
@@ -116,6 +153,8 @@ export function startRealtime(httpServer: HttpServer, context: HubContext, stati
     io,
     // io.close() would also close the HTTP server, which Fastify owns and closes itself.
     close: async () => {
+      clearInterval(recheckTimer);
+      stopListening();
       io.disconnectSockets(true);
       io.engine.close();
     },

@@ -187,6 +187,7 @@ export class SyncService {
     const body = (await response.json().catch(() => null)) as { venueId?: unknown; hubToken?: unknown; message?: unknown } | null;
     if (response.status >= 400 && response.status < 500) {
       const said = typeof body?.message === 'string' ? ` (${body.message.slice(0, 200)})` : '';
+      this.context.log.warn({ status: response.status, cloudUrl: base }, 'pairing: the cloud refused the pairing code');
       throw conflict('pairing_refused', `The cloud refused the pairing code${said}. Ask HQ for a new code: a code works once, for 24 hours.`);
     }
     const venueId = body?.venueId;

@@ -43,7 +43,13 @@ export function openRealtimeFeed(options: RealtimeFeedOptions): RealtimeFeed {
   });
   options.onState?.('connecting');
   socket.on('connect', () => options.onState?.('live'));
-  socket.on('disconnect', () => options.onState?.('offline'));
+  socket.on('disconnect', (reason) => {
+    options.onState?.('offline');
+    // The hub closes a socket whose login has ended (logout, a closed visit, a switched-off person)
+    // or changed: connecting again either joins with what the login may now see, or is refused as
+    // unauthorized below, which tells the page.
+    if (reason === 'io server disconnect') socket.connect();
+  });
   socket.on('connect_error', (error: Error) => {
     options.onState?.('offline');
     if (error.message === 'unauthorized') {

@@ -57,3 +57,14 @@ export const UpdateStaffBodySchema = Type.Object(
 export type UpdateStaffBody = Static<typeof UpdateStaffBodySchema>;
 
 export const StaffIdParamsSchema = Type.Object({ id: IdSchema }, { additionalProperties: false });
+
+/** The hub-wide brake on wrong PINs, for the manager's banner on the admin page. */
+export const LoginBrakeSchema = Type.Object({
+  braked: Type.Boolean({ description: 'true: PIN logins are paused until the budget refills' }),
+  retryAfterSeconds: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: 'When braked: seconds until the next PIN is checked' }),
+  failuresLeft: Type.Integer({ minimum: 0, description: 'Wrong PINs the hub takes before it brakes' }),
+  maxFailures: Type.Integer({ description: 'PIN_HUB_MAX_FAILURES' }),
+  windowMinutes: Type.Integer({ description: 'PIN_HUB_WINDOW_MINUTES' }),
+  lastTrippedAt: Type.Union([IsoTimeSchema, Type.Null()], { description: 'When the brake last tripped' }),
+});
+export type LoginBrake = Static<typeof LoginBrakeSchema>;

@@ -14,7 +14,6 @@ import {
   VisitResponseSchema,
 } from '@onemoment/shared/schemas/floor';
 import type { HubContext } from '../../context.ts';
-import { HubError } from '../../errors.ts';
 import { guestOf, requireGuest, requireStaff, staffOf } from '../../http/guards.ts';
 import { VenueService } from '../../venue/venue-service.ts';
 import { qrPng, qrSvg } from './qr-codes.ts';
@@ -186,17 +185,7 @@ export function floorRoutes(context: HubContext): FastifyPluginAsyncTypebox {
           response: { 201: JoinVisitResponseSchema, ...errorResponses, 429: ErrorSchema },
         },
       },
-      async (request, reply) => {
-        try {
-          const joined = await visits.joinVisit(request.body.tableCode, request.ip);
-          return reply.status(201).send(joined);
-        } catch (error) {
-          if (error instanceof HubError && typeof error.details?.retryAfterSeconds === 'number') {
-            reply.header('retry-after', String(error.details.retryAfterSeconds));
-          }
-          throw error;
-        }
-      },
+      async (request, reply) => reply.status(201).send(await visits.joinVisit(request.body.tableCode, request.ip)),
     );
 
     app.get(

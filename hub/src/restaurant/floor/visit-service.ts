@@ -70,8 +70,9 @@ export class VisitService {
       this.closeVisitRow.run(now, visitId);
       this.revokeSessions.run(now, visitId);
       const closed: Visit = { ...visit, status: 'closed', closedAt: now };
-      // The visit's room too: the guest page learns its visit has ended.
+      // The visit's room too: the guest page learns its visit has ended, and then its sockets close.
       this.context.events.publish(tx, 'visit.closed', [rooms.staff, rooms.visit(visitId)], closed);
+      this.context.sessions.endedIn(tx);
       return closed;
     });
   }

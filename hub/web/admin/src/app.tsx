@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, onUnauthorized, setToken } from './api.ts';
 import { useLive } from './hooks.ts';
 import { LiveStore } from './live-store.ts';
+import { LoginBrakeBanner } from './login-brake-banner.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { FloorPage } from './pages/floor-page.tsx';
 import { OrdersPage } from './pages/orders-page.tsx';
@@ -138,6 +139,7 @@ function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: (
           </button>
         </div>
       </header>
+      {manager && <LoginBrakeBanner />}
       {live.error && (
         <div class="banner banner-error" role="alert">
           {live.error}

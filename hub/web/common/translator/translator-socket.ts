@@ -38,7 +38,11 @@ export function openTranslatorSocket(options: TranslatorSocketOptions): { close(
     options.onState?.('live');
     options.onConnected();
   });
-  socket.on('disconnect', () => options.onState?.('offline'));
+  socket.on('disconnect', (reason) => {
+    options.onState?.('offline');
+    // A login that ended closes the socket: connecting again is refused as unauthorized, below.
+    if (reason === 'io server disconnect') socket.connect();
+  });
   socket.on('connect_error', (error: Error) => {
     options.onState?.('offline');
     if (error.message === 'unauthorized') {
