@@ -21,6 +21,15 @@ export const CLOUD_CONFIG_DOC = [
     default: 'off',
     doc: 'on: offer permessage-deflate to hubs. Off by default: ws inflates frames one at a time, each on its own event-loop turn, which stops updates from being batched (measured: about 10 orders/s instead of 500 on PGlite).',
   },
+  { env: 'HQ_LOGIN_MAX_FAILURES', default: '10', doc: 'Wrong HQ passwords allowed for one account, and from one client address, within HQ_LOGIN_LOCKOUT_MINUTES; the next login there waits out the lockout (even with the right password).' },
+  { env: 'HQ_LOGIN_LOCKOUT_MINUTES', default: '15', doc: 'How long an HQ account or client address stays locked out, and the window in which wrong passwords are counted.' },
+  { env: 'PAIRING_MAX_FAILURES', default: '10', doc: 'Wrong pairing codes allowed from one client address within PAIRING_LOCKOUT_MINUTES before /api/pair refuses it.' },
+  { env: 'PAIRING_LOCKOUT_MINUTES', default: '15', doc: 'How long a client address that guessed pairing codes is refused, and the window in which wrong codes are counted.' },
+  { env: 'GRAPHQL_MAX_DEPTH', default: '6', doc: 'Deepest field nesting a GraphQL query may have (the deepest useful query has 3).' },
+  { env: 'GRAPHQL_MAX_ALIASES', default: '10', doc: 'Most aliases in one GraphQL request: each alias of sales is one more report query.' },
+  { env: 'GRAPHQL_MAX_FIELDS', default: '200', doc: 'Most fields one GraphQL request may select, counting a fragment each time it is used.' },
+  { env: 'REQUEST_TIMEOUT_SECONDS', default: '30', doc: 'A request\'s headers and body must have arrived within this many seconds, or the cloud answers 408 and closes the connection.' },
+  { env: 'HEADERS_TIMEOUT_SECONDS', default: '10', doc: 'A request\'s headers must have arrived within this many seconds (at most REQUEST_TIMEOUT_SECONDS).' },
 ] as const;
 
 export interface CloudConfig {
@@ -36,6 +45,15 @@ export interface CloudConfig {
   syncMaxMessageBytes: number;
   syncBatchMax: number;
   syncDeflate: boolean;
+  hqLoginMaxFailures: number;
+  hqLoginLockoutMs: number;
+  pairingMaxFailures: number;
+  pairingLockoutMs: number;
+  graphqlMaxDepth: number;
+  graphqlMaxAliases: number;
+  graphqlMaxFields: number;
+  requestTimeoutMs: number;
+  headersTimeoutMs: number;
 }
 
 export class CloudConfigError extends Error {
@@ -89,7 +107,20 @@ export function loadCloudConfig(env: Record<string, string | undefined> = proces
     syncMaxMessageBytes: integer('SYNC_MAX_MESSAGE_BYTES', 16 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     syncBatchMax: integer('SYNC_BATCH_MAX', 500, 1, 100_000),
     syncDeflate: deflate === 'on',
+    hqLoginMaxFailures: integer('HQ_LOGIN_MAX_FAILURES', 10, 1, 1_000),
+    hqLoginLockoutMs: integer('HQ_LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60) * 60_000,
+    pairingMaxFailures: integer('PAIRING_MAX_FAILURES', 10, 1, 1_000),
+    pairingLockoutMs: integer('PAIRING_LOCKOUT_MINUTES', 15, 1, 24 * 60) * 60_000,
+    graphqlMaxDepth: integer('GRAPHQL_MAX_DEPTH', 6, 1, 100),
+    graphqlMaxAliases: integer('GRAPHQL_MAX_ALIASES', 10, 0, 1_000),
+    graphqlMaxFields: integer('GRAPHQL_MAX_FIELDS', 200, 1, 10_000),
+    requestTimeoutMs: integer('REQUEST_TIMEOUT_SECONDS', 30, 1, 3_600) * 1_000,
+    headersTimeoutMs: integer('HEADERS_TIMEOUT_SECONDS', 10, 1, 3_600) * 1_000,
   };
+  // Node refuses a headers timeout longer than the request timeout when it builds the server.
+  if (config.headersTimeoutMs > config.requestTimeoutMs) {
+    problems.push(`HEADERS_TIMEOUT_SECONDS must not be more than REQUEST_TIMEOUT_SECONDS (got ${config.headersTimeoutMs / 1000} and ${config.requestTimeoutMs / 1000})`);
+  }
   if (problems.length > 0) throw new CloudConfigError(problems);
   return config;
 }

@@ -4,6 +4,8 @@ export class CloudError extends Error {
     readonly statusCode: number,
     readonly code: string,
     message: string,
+    /** Sent as `retry-after` (seconds): when the same request may succeed. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'CloudError';
@@ -14,3 +16,5 @@ export const badRequest = (code: string, message: string) => new CloudError(400,
 export const unauthorized = (message = 'Log in again: your session is missing or has expired.') => new CloudError(401, 'unauthorized', message);
 export const notFound = (what: string) => new CloudError(404, 'not_found', `${what} was not found.`);
 export const conflict = (code: string, message: string) => new CloudError(409, code, message);
+export const tooManyAttempts = (code: string, message: string, retryAfterMs: number) =>
+  new CloudError(429, code, message, Math.max(1, Math.ceil(retryAfterMs / 1000)));

@@ -59,6 +59,24 @@ export const hubTokens = pgTable(
   (t) => [index('hub_tokens_venue_idx').on(t.venueId)],
 );
 
+/**
+ * Counters of failed guesses (HQ passwords per account and per client address, pairing codes per
+ * client address), kept in Postgres so every cloud node counts the same guesses. The rule is in
+ * src/hq/throttle-rule.ts; a row may be deleted once expires_at has passed.
+ */
+export const authThrottle = pgTable(
+  'auth_throttle',
+  {
+    /** e.g. hq-login/account/<email>, hq-login/client/<address>, pairing/client/<address> */
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    windowStartedAt: timestamp('window_started_at', { withTimezone: true, mode: 'date' }).notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('auth_throttle_expires_idx').on(t.expiresAt)],
+);
+
 // ---- documents ----
 
 /** Every accepted Yjs update (V2 encoding), appended; compaction folds old ones into doc_snapshots. */

@@ -5,6 +5,7 @@ import { salesReport } from '../hq/reports.ts';
 import type { CloudContext } from '../context.ts';
 import { bearerToken } from '../hq/routes.ts';
 import { CloudError } from '../errors.ts';
+import { costProblems } from './cost-limits.ts';
 
 /** The same sales figures as GET /api/hq/reports/sales, for tools that prefer GraphQL. */
 export const typeDefs = /* GraphQL */ `
@@ -31,11 +32,16 @@ export const typeDefs = /* GraphQL */ `
   }
 `;
 
-/** POST /graphql, behind the HQ login (a missing or expired token gets a 401 before GraphQL runs). */
+/**
+ * GET and POST /graphql, behind the HQ login. The check is a hook of this encapsulated plugin, so it
+ * runs for every route mercurius adds here, however the client spells the path (`/%67raphql` is the
+ * same route to the router, so it must be the same route to the check). A missing or expired token
+ * gets a 401 before GraphQL parses anything.
+ */
 export function graphqlModule(context: CloudContext) {
+  const { graphqlMaxDepth, graphqlMaxAliases, graphqlMaxFields } = context.config;
   return async function plugin(app: FastifyInstance) {
     app.addHook('onRequest', async (request, reply) => {
-      if (!request.url.startsWith('/graphql')) return;
       const token = bearerToken(request);
       if (!token || !(await context.accounts.hqUserOf(token))) {
         return reply.status(401).send({ error: 'unauthorized', message: 'Log in again: your session is missing or has expired.' });
@@ -45,6 +51,9 @@ export function graphqlModule(context: CloudContext) {
       schema: typeDefs,
       graphiql: false,
       path: '/graphql',
+      // One query per request: a batch would multiply every limit below by its length.
+      allowBatchedQueries: false,
+      queryDepth: graphqlMaxDepth,
       resolvers: {
         Query: {
           sales: async (_root: unknown, args: { venueId?: string | null; from: string; to: string }) => {
@@ -60,6 +69,11 @@ export function graphqlModule(context: CloudContext) {
           },
         },
       },
+    });
+    // Before validation (see costProblems); a query that passed once is cached and not checked again.
+    app.graphql.addHook('preValidation', async (_schema, document) => {
+      const problems = costProblems(document, { maxAliases: graphqlMaxAliases, maxFields: graphqlMaxFields });
+      if (problems.length > 0) throw new mercurius.ErrorWithProps(problems.join(' '), { code: 'query_too_costly' }, 400);
     });
   };
 }

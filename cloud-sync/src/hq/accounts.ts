@@ -39,6 +39,11 @@ export class Accounts {
     return token;
   }
 
+  /** Ends the session of this token at once (on every node: sessions live in Postgres). */
+  async logout(token: string): Promise<void> {
+    await this.db.delete(hqSessions).where(eq(hqSessions.tokenHash, hashSecret(token)));
+  }
+
   async hqUserOf(token: string): Promise<string | null> {
     const [session] = await this.db
       .select({ userId: hqSessions.userId })

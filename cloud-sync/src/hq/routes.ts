@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isBusinessDay } from '@onemoment/shared/sync/index';
 import { sql } from 'drizzle-orm';
+import { Type } from 'typebox';
 import { rows } from '../db/database.ts';
 import { badRequest, unauthorized } from '../errors.ts';
 import type { CloudContext } from '../context.ts';
@@ -27,6 +28,7 @@ import {
   type SalesQuery,
 } from './schemas.ts';
 import { editMenuItem, listMenuItems, requireVenue } from './menu.ts';
+import { logIn, pairWithCode } from './secret-attempts.ts';
 
 export function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
@@ -58,7 +60,7 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-/** HQ: login, venues with their sync state, pairing, sales reports (JSON and CSV), menu edits. */
+/** HQ: login and logout, venues with their sync state, pairing, sales reports (JSON and CSV), menu edits. */
 export function hqRoutes(context: CloudContext) {
   return async function plugin(app: FastifyInstance) {
     const hq = requireHq(context);
@@ -69,9 +71,16 @@ export function hqRoutes(context: CloudContext) {
       { schema: { tags, summary: 'Log in as HQ', body: LoginBodySchema, response: { 200: TokenSchema, ...errorResponses } } },
       async (request) => {
         const { email, password } = request.body as { email: string; password: string };
-        const token = await context.accounts.login(email, password);
-        if (!token) throw unauthorized('The email or password is wrong.');
-        return { token };
+        return { token: await logIn(context, email, password, { clientAddress: request.ip, log: request.log }) };
+      },
+    );
+
+    app.post(
+      '/api/hq/logout',
+      { preHandler: hq, schema: { tags, summary: 'Log out: the session ends at once, on every cloud node', response: { 204: Type.Null(), ...errorResponses } } },
+      async (request, reply) => {
+        await context.accounts.logout(bearerToken(request)!);
+        return reply.status(204).send();
       },
     );
 
@@ -136,9 +145,7 @@ export function hqRoutes(context: CloudContext) {
       { schema: { tags: ['hub'], summary: 'A hub spends a pairing code and gets its token', body: PairBodySchema, response: { 200: PairedSchema, ...errorResponses } } },
       async (request) => {
         const { pairingCode, hubName } = request.body as { pairingCode: string; hubName?: string };
-        const paired = await context.accounts.pair(pairingCode, hubName?.trim() || null);
-        if (!paired) throw badRequest('invalid_pairing_code', 'This pairing code is unknown, already used or expired; ask HQ for a new one.');
-        return paired;
+        return pairWithCode(context, pairingCode, hubName?.trim() || null, { clientAddress: request.ip, log: request.log });
       },
     );
 

@@ -5,7 +5,7 @@ import { Type, type Static } from 'typebox';
  * cloud and its HQ page use them; the hub speaks to the cloud through /api/pair and the sync socket.
  */
 export const ErrorSchema = Type.Object({ error: Type.String(), message: Type.String() }, { additionalProperties: true });
-export const errorResponses = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+export const errorResponses = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 429: ErrorSchema };
 
 const NullableString = Type.Unsafe<string | null>({ type: 'string', nullable: true });
 const NullableTime = Type.Unsafe<string | null>({ type: 'string', format: 'date-time', nullable: true });

@@ -26,7 +26,10 @@ export function frameworkErrors(_error: FastifyError, _request: FastifyRequest, 
 /** Every error leaves as `{ error, message }`; anything unexpected is logged and shown only as internal_error. */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof CloudError) return reply.status(error.statusCode).send({ error: error.code, message: error.message });
+    if (error instanceof CloudError) {
+      if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
+      return reply.status(error.statusCode).send({ error: error.code, message: error.message });
+    }
     if (error.validation) {
       return reply.status(400).send({ error: 'bad_request', message: describeValidation(error.validation, error.validationContext) });
     }

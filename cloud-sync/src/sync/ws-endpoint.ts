@@ -4,7 +4,7 @@ import { parseDocName } from '@onemoment/shared/sync/index';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import type { CloudContext } from '../context.ts';
 import type { Peer } from './documents.ts';
-import { CLOSE_UNAUTHORIZED, decodeClientMessage, encodePermissionDenied } from './protocol.ts';
+import { CLOSE_UNAUTHORIZED, decodeClientMessage, encodePermissionDenied, inflateUpdate } from './protocol.ts';
 
 const PATH_PREFIX = '/sync/';
 const HEARTBEAT_MS = 30_000;
@@ -50,6 +50,9 @@ export function attachSyncEndpoint(server: Server, context: CloudContext) {
       refuseUpgrade(socket, 400, 'The address is not valid.');
       return;
     }
+    // The prefix is compared as sent, not decoded: `/%73ync/...` is refused here rather than let
+    // through, and every address that passes goes through the token check below. No spelling of the
+    // path leads past it (test/http-security.test.ts tries them).
     if (!url.pathname.startsWith(PATH_PREFIX)) {
       refuseUpgrade(socket, 404, `No WebSocket at ${url.pathname}; documents are at /sync/<docName>.`);
       return;
@@ -118,37 +121,50 @@ export function attachSyncEndpoint(server: Server, context: CloudContext) {
         return null;
       },
     );
+    // Frames are handled strictly one after the other, in the order they came: a compressed one is
+    // inflated off the event loop, and the frames behind it wait for it.
+    let inOrder: Promise<void> = Promise.resolve();
     ws.on('message', (data, isBinary) => {
-      void ready.then((live) => {
-        if (!live) return;
-        if (!isBinary) {
-          peer.send(encodePermissionDenied('send binary frames'));
-          return;
-        }
-        let message;
-        try {
-          message = decodeClientMessage(bytesOf(data));
-        } catch {
-          peer.send(encodePermissionDenied('the frame does not decode'));
-          return;
-        }
-        switch (message.type) {
-          case 'step1':
-            context.documents.answerStep1(live, peer, message.stateVector);
-            break;
-          case 'update':
-            void context.documents.submitUpdate(live, peer, message.update, 'v1', null);
-            break;
-          case 'client-update':
-            void context.documents.submitUpdate(live, peer, message.update, 'v2', message.clientUpdateId);
-            break;
-          case 'awareness':
-            break;
-          default:
-            peer.send(encodePermissionDenied(`unknown message type ${message.messageType}`));
-        }
-      });
+      inOrder = inOrder
+        .then(() => handleFrame(data, isBinary))
+        .catch((error: unknown) => context.log.error({ err: error, doc: docName }, 'a sync frame could not be handled'));
     });
+    async function handleFrame(data: RawData, isBinary: boolean): Promise<void> {
+      const live = await ready;
+      if (!live) return;
+      if (!isBinary) {
+        peer.send(encodePermissionDenied('send binary frames'));
+        return;
+      }
+      let message;
+      try {
+        message = decodeClientMessage(bytesOf(data));
+      } catch {
+        peer.send(encodePermissionDenied('the frame does not decode'));
+        return;
+      }
+      switch (message.type) {
+        case 'step1':
+          context.documents.answerStep1(live, peer, message.stateVector);
+          break;
+        case 'update':
+          void context.documents.submitUpdate(live, peer, message.update, 'v1', null);
+          break;
+        case 'client-update':
+          void context.documents.submitUpdate(live, peer, message.update, 'v2', message.clientUpdateId);
+          break;
+        case 'compressed-client-update': {
+          const inflated = await inflateUpdate(message.deflated, context.config.syncMaxMessageBytes);
+          if (inflated.ok) void context.documents.submitUpdate(live, peer, inflated.update, 'v2', message.clientUpdateId);
+          else peer.send(encodePermissionDenied(`update ${message.clientUpdateId} was refused: ${inflated.reason}`));
+          break;
+        }
+        case 'awareness':
+          break;
+        default:
+          peer.send(encodePermissionDenied(`unknown message type ${message.messageType}`));
+      }
+    }
     ws.on('close', () => {
       closed = true;
       void ready.then((live) => live && context.documents.detach(live, peer));
