@@ -8,8 +8,8 @@ import { FakePrinter, printBytes } from '@onemoment/printers';
 import { newId } from '@onemoment/shared/ids';
 import type { Order } from '@onemoment/shared/schemas/orders';
 import { pathToFileURL } from 'node:url';
-import { ticketBytes } from '../hub/src/printing/index.ts';
 import { startTestHub } from '../hub/test/harness.ts';
+import { ticketBytes } from './support/print-tickets.ts';
 import { summarize, type Summary } from './support/stats.ts';
 
 export interface PrintingReport {

@@ -9,12 +9,12 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { decodeAudio } from '../hub/src/translator/audio/decode-audio.ts';
-import { encodeWav } from '../hub/src/translator/audio/wav.ts';
-import { RecognizerProcess } from '../hub/src/translator/whisper/recognizer-process.ts';
-import { writeSyntheticModel } from '../hub/src/translator/whisper/synthetic-model.ts';
+import { decodeAudio } from '@onemoment/speech/audio/decode-audio';
+import { encodeWav } from '@onemoment/speech/audio/wav';
+import { RecognizerProcess } from '@onemoment/speech/whisper/recognizer-process';
+import { writeSyntheticModel } from '@onemoment/speech/whisper/synthetic-model';
 import { startTestHub } from '../hub/test/harness.ts';
-import { speakToWav } from '../hub/test/support/speech.ts';
+import { speakToWav } from '../speech/test/support/audio.ts';
 
 export const SPEECH_TARGET_RTF = 0.3;
 const CLIP_SECONDS = 10;

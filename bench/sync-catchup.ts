@@ -13,7 +13,6 @@ import { writeOrder } from '@onemoment/shared/sync/index';
 import * as Y from 'yjs';
 import { openPglite } from '../cloud-sync/src/db/database.ts';
 import { startCloud } from '../cloud-sync/test/support/cloud-harness.ts';
-import { syncFor } from '../hub/src/sync/index.ts';
 import { startTestHub } from '../hub/test/harness.ts';
 
 export interface SyncCatchupReport {
@@ -97,7 +96,7 @@ export async function runSyncCatchup(orders = 10_000): Promise<SyncCatchupReport
     const to = new Date(today.getTime() + 86_400_000).toISOString().slice(0, 10);
     await waitUntil(
       async () => {
-        if (syncFor(hub.hub.context).status().pendingUpdates > 0) return false;
+        if (hub.hub.modules.sync!.status().pendingUpdates > 0) return false;
         const report = await cloud.request('GET', `/api/hq/reports/sales?venueId=${venue.body.id}&from=${from}&to=${to}`, undefined, hq);
         return report.body.orders === orders;
       },

@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, type Database } from '../cloud-sync/src/db/database.ts';
 import { startCloud, type TestCloud } from '../cloud-sync/test/support/cloud-harness.ts';
 import { ManualClock } from '../hub/src/clock.ts';
-import { syncFor } from '../hub/src/sync/index.ts';
 import { startTestHub, type TestHub } from '../hub/test/harness.ts';
 
 const DAY_MS = 24 * 3_600_000;
@@ -84,7 +83,7 @@ describe('a hub paired with the cloud', () => {
   };
 
   const settled = () => {
-    const status = syncFor(hub.hub.context).status();
+    const status = hub.hub.modules.sync!.status();
     return status.connected && status.pendingUpdates === 0;
   };
 
@@ -123,7 +122,7 @@ describe('a hub paired with the cloud', () => {
   it('loses nothing and counts nothing twice when the cloud goes away and comes back', async () => {
     await cloud.kill();
     await placeOrders(15);
-    await waitFor('the hub to notice the cloud is gone', () => syncFor(hub.hub.context).status().pendingUpdates > 0 && !syncFor(hub.hub.context).status().connected);
+    await waitFor('the hub to notice the cloud is gone', () => hub.hub.modules.sync!.status().pendingUpdates > 0 && !hub.hub.modules.sync!.status().connected);
     cloud = await startCloud({ database, env: { PORT: String(cloudPort) } });
     hq = await cloud.hqToken();
     await waitFor('the hub to reconnect and sync what waited', settled, 90_000);

@@ -14,11 +14,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page, Request, Route } from 'playwright-core';
+import { decodeWavSamples, readWavHeader } from '@onemoment/speech/audio/wav';
+import { writeSyntheticModel } from '@onemoment/speech/whisper/synthetic-model';
 import { phraseText } from '../hub/src/translator/phrasebook/phrasebook.ts';
-import { decodeWavSamples, readWavHeader } from '../hub/src/translator/audio/wav.ts';
-import { writeSyntheticModel } from '../hub/src/translator/whisper/synthetic-model.ts';
 import { startTestHub, type TestHub } from '../hub/test/harness.ts';
-import { rmsDbfs, speakToWav } from '../hub/test/support/speech.ts';
+import { rmsDbfs, speakToWav } from '../speech/test/support/audio.ts';
 import { fakeMicrophoneArgs, launchBrowser, saveScreenshot, watchDialogs } from './support/browser.ts';
 
 const WAIT = { timeout: 15_000 };

@@ -2,6 +2,6 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './hub/src/db/schema.ts',
+  schema: './hub/src/schema.ts',
   out: './hub/migrations',
 });

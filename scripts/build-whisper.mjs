@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 const require = createRequire(import.meta.url);
 let packageDir;
 try {
-  packageDir = dirname(require.resolve('smart-whisper/package.json', { paths: [join(import.meta.dirname, '..', 'hub')] }));
+  packageDir = dirname(require.resolve('smart-whisper/package.json', { paths: [join(import.meta.dirname, '..', 'speech')] }));
 } catch {
   console.error('smart-whisper is not installed: run npm install first.');
   process.exit(1);

@@ -1,5 +1,7 @@
+import type { Refusal } from '@onemoment/shared/server/error-handler';
+
 /** Errors that reach a person: an HTTP status, a stable machine code and a sentence saying what to do. */
-export class CloudError extends Error {
+export class CloudError extends Error implements Refusal {
   constructor(
     readonly statusCode: number,
     readonly code: string,

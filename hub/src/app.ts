@@ -7,7 +7,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Server as HttpServer } from 'node:http';
 import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify';
 import { authRoutes } from './auth/routes.ts';
-import { SessionLookup } from './auth/sessions.ts';
+import { StaffService } from './auth/staff-service.ts';
+import { SessionLookup } from './sessions/session-lookup.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { HubConfig } from './config.ts';
 import type { HubContext } from './context.ts';
@@ -20,18 +21,26 @@ import { createMetrics } from './http/metrics.ts';
 import { systemRoutes } from './http/system-routes.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { registerWebApps } from './http/web-apps.ts';
-import { EventLog } from './realtime/event-log.ts';
+import { EventLog } from './events/event-log.ts';
 import { startRealtime, type RealtimeOptions, type RealtimeServer } from './realtime/socket-server.ts';
-import { printingModule } from './printing/index.ts';
-import { restaurantModule } from './restaurant/index.ts';
-import { syncModule, type SyncOptions } from './sync/index.ts';
-import { translatorModule, type TranslatorOptions } from './translator/index.ts';
+import type { HubModule, LoadedModules } from './modules/hub-module.ts';
+import type { ModuleName } from './modules/module-names.ts';
+import type { NamespaceName } from './realtime/namespaces.ts';
+import { printingModule } from './printing/module.ts';
+import type { PrintingOptions } from './printing/printing.ts';
+import { restaurantModule } from './restaurant/module.ts';
+import { syncModule } from './sync/module.ts';
+import type { SyncOptions } from './sync/sync-service.ts';
+import { translatorModule, type TranslatorOptions } from './translator/module.ts';
 import { seedDemoVenue } from './venue/demo-seed.ts';
 import { venueRoutes } from './venue/routes.ts';
+import { VenueService } from './venue/venue-service.ts';
 
 export interface Hub {
   app: FastifyInstance;
   context: HubContext;
+  /** The loaded modules' parts (tests and benchmarks reach the print queue or the sync client here). */
+  modules: LoadedModules;
   /** Listens and starts the realtime server; resolves with the bound port. */
   listen(): Promise<number>;
   close(): Promise<void>;
@@ -42,14 +51,27 @@ export interface HubOptions {
   /** Cloud sync tuning (reconnect backoff, heartbeat, resend batches); the defaults suit a venue. */
   sync?: SyncOptions;
   translator?: TranslatorOptions;
+  printing?: PrintingOptions;
   realtime?: RealtimeOptions;
   /** Where the log lines go instead of stdout (tests read them). */
   logStream?: { write(line: string): void };
 }
 
+/** Every module the hub has, built with its options. MODULES picks which of them load. */
+function moduleCatalog(options: HubOptions): { [N in ModuleName]: HubModule<N> } {
+  return {
+    restaurant: restaurantModule,
+    printing: printingModule(options.printing),
+    sync: syncModule(options.sync),
+    translator: translatorModule(options.translator),
+  };
+}
+
 /**
- * Builds the hub: the store (migrated, demo-seeded when empty), infrastructure plugins, then the domain
- * modules. Nothing listens until listen(), so tests can also use inject().
+ * The composition root. Builds the hub's core once (the store, migrated and demo-seeded when empty;
+ * the command runner, event log, sessions, venue), the infrastructure plugins, then each module that
+ * MODULES picks, in load order, each building its own services once. Nothing listens until listen(),
+ * so tests can also use inject().
  */
 export async function createHub(config: HubConfig, options: HubOptions = {}): Promise<Hub> {
   const clock = options.clock ?? systemClock;
@@ -93,8 +115,8 @@ export async function createHub(config: HubConfig, options: HubOptions = {}): Pr
       onEffectError: (error) => app.log.error({ err: error }, 'a side effect after commit failed'),
       onBatchCommitted: (size) => metrics.commitBatchSize.observe(size),
     }),
+    venue: new VenueService(store.sqlite, clock, { visitPolicy: config.visitPolicy, modules: config.modules }),
     publicUrl: () => config.publicUrl ?? `${https ? 'https' : 'http'}://${lanAddress() ?? '127.0.0.1'}:${boundPort}`,
-    orderHooks: { placed: [], billRequested: [] },
   };
 
   installErrorHandling(app);
@@ -120,11 +142,19 @@ export async function createHub(config: HubConfig, options: HubOptions = {}): Pr
 
   await app.register(systemRoutes(context));
   await app.register(venueRoutes(context));
-  await app.register(authRoutes(context));
-  await app.register(restaurantModule(context));
-  await app.register(printingModule(context));
-  await app.register(syncModule(context, options.sync));
-  await app.register(translatorModule(context, options.translator));
+  await app.register(authRoutes(context, new StaffService(context)));
+  const modules: LoadedModules = {};
+  const namespaces = new Set<NamespaceName>();
+  const catalog = moduleCatalog(options);
+  for (const name of config.modules) {
+    const module = catalog[name] as HubModule<typeof name>;
+    // Each module is its own encapsulated plugin: its routes and hooks are its own.
+    await app.register(async (scope) => {
+      const api = await module.setup({ app: scope, context, modules });
+      (modules as Record<string, unknown>)[name] = api;
+    });
+    for (const namespace of module.namespaces) namespaces.add(namespace);
+  }
   await registerWebApps(app);
 
   let realtime: RealtimeServer | null = null;
@@ -135,12 +165,13 @@ export async function createHub(config: HubConfig, options: HubOptions = {}): Pr
   return {
     app,
     context,
+    modules,
     async listen() {
       await app.listen({ port: config.port, host: config.host });
       const address = app.server.address();
       boundPort = typeof address === 'object' && address ? address.port : config.port;
       const stations = store.sqlite.prepare('SELECT id FROM stations').pluck();
-      realtime = startRealtime(app.server, context, () => stations.all() as string[], options.realtime);
+      realtime = startRealtime(app.server, context, () => stations.all() as string[], { namespaces: [...namespaces], ...options.realtime });
       return boundPort;
     },
     async close() {

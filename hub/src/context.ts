@@ -1,15 +1,18 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { GuestRequest } from '@onemoment/shared/schemas/floor';
-import type { Order } from '@onemoment/shared/schemas/orders';
-import type { SessionLookup } from './auth/sessions.ts';
 import type { Clock } from './clock.ts';
 import type { HubConfig } from './config.ts';
-import type { CommandRunner, CommandTx } from './db/command-runner.ts';
+import type { CommandRunner } from './db/command-runner.ts';
 import type { Store } from './db/connection.ts';
+import type { EventLog } from './events/event-log.ts';
 import type { HubMetrics } from './http/metrics.ts';
-import type { EventLog } from './realtime/event-log.ts';
+import type { SessionLookup } from './sessions/session-lookup.ts';
+import type { VenueService } from './venue/venue-service.ts';
 
-/** What every domain module is given: configuration, time, the store, the command runner, the event log. */
+/**
+ * The hub's core, built once in app.ts and given to every module: configuration, time, the store, the
+ * command runner, the event log (the one way modules meet), session lookup, the venue, metrics, the log.
+ * Nothing here imports a module, so no module can loop back through it.
+ */
 export interface HubContext {
   config: HubConfig;
   clock: Clock;
@@ -17,21 +20,9 @@ export interface HubContext {
   commands: CommandRunner;
   events: EventLog;
   sessions: SessionLookup;
+  venue: VenueService;
   metrics: HubMetrics;
   log: FastifyBaseLogger;
   /** The base of links printed in QR codes, e.g. http://192.168.1.20:8080 (known once listening). */
   publicUrl(): string;
-  /**
-   * Work other modules add to the restaurant's commands, run inside the same transaction (printing
-   * writes its jobs here, so a ticket exists exactly when its order does). A hook must be synchronous
-   * and cheap; it may throw only to refuse the whole command.
-   */
-  orderHooks: OrderHooks;
-}
-
-export interface OrderHooks {
-  /** After an order's rows are inserted, in the place-order command. */
-  placed: Array<(tx: CommandTx, order: Order) => void>;
-  /** After a guest's "bill, please" is recorded (a new request of kind bill), in the same command. */
-  billRequested: Array<(tx: CommandTx, request: GuestRequest) => void>;
 }

@@ -1,15 +1,12 @@
+import { RefusalError } from '@onemoment/shared/refusal';
+
 /**
  * Errors that reach a person. Each carries an HTTP status, a stable machine code and a sentence that
  * says what happened and, where it can, what to do next.
  */
-export class HubError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly code: string,
-    message: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message);
+export class HubError extends RefusalError {
+  constructor(statusCode: number, code: string, message: string, details?: Record<string, unknown>) {
+    super(statusCode, code, message, details);
     this.name = 'HubError';
   }
 }

@@ -339,7 +339,7 @@ describe('the hub-wide brake on wrong PINs', () => {
 
 /** A waiter's token, logged in while the hub is braked: made straight in the store, as a login earlier in the shift would have. */
 async function tokenFor(t: TestHub, clock: ManualClock): Promise<string> {
-  const { hashToken, newToken } = await import('../src/auth/tokens.ts');
+  const { hashToken, newToken } = await import('../src/sessions/tokens.ts');
   const token = newToken();
   const now = clock.now();
   t.hub.context.store.sqlite

@@ -1,6 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MenuService } from '../src/restaurant/menu/menu-service.ts';
 import { startTestHub, type TestHub } from './harness.ts';
 
 interface MenuBody {
@@ -273,8 +272,8 @@ describe('the menu', () => {
     await expect(connect(t, '/guest', waiter)).rejects.toThrow('unauthorized');
   });
 
-  it('gives ordering the cached items, and any MenuService on the same hub sees a change at once', async () => {
-    const menu = new MenuService(t.hub.context);
+  it("gives ordering the cached items, and the hub's one MenuService sees a change at once", async () => {
+    const menu = t.hub.modules.restaurant!.menu;
     const found = menu.itemsForOrder(['cappuccino', 'espresso', 'unicorn-steak']);
     expect([...found.keys()]).toEqual(['cappuccino', 'espresso']);
     expect(found.get('cappuccino')).toMatchObject({ priceMinor: 380, currency: 'EUR', station: 'bar', available: true, allergens: ['milk'] });

@@ -222,8 +222,7 @@ describe('ordering', () => {
       expect(metrics.body).toMatch(/hub_orders_placed_total\{source="guest"\} [1-9]\d*/);
     });
 
-    it("runs other modules' order hooks inside the order's transaction, and a refusing hook refuses the order", async () => {
-      const hooks = t.hub.context.orderHooks.placed;
+    it("runs other modules' order.placed handlers inside the order's transaction, and a refusing handler refuses the order", async () => {
       const seen: Array<{ id: string; inTransaction: boolean; rowVisible: boolean }> = [];
       const record = (_tx: unknown, order: { id: string }) => {
         seen.push({ id: order.id, inTransaction: sql().inTransaction, rowVisible: rowsOf(order.id).items === 1 });
@@ -231,19 +230,21 @@ describe('ordering', () => {
       const refuse = () => {
         throw new HubError(409, 'printer_jammed', 'The kitchen printer refuses.');
       };
-      hooks.push(record);
+      const events = t.hub.context.events;
+      const stopRecording = events.on('order.placed', record);
+      let stopRefusing: (() => void) | null = null;
       try {
         const placed = await place(guest1, [LEMONADE]);
         expect(seen).toEqual([{ id: placed.body.id, inTransaction: true, rowVisible: true }]);
-        hooks.push(refuse);
+        stopRefusing = events.on('order.placed', refuse);
         const before = totalRows();
         const refused = await place(guest1, [LEMONADE]);
         expect(refused.status).toBe(409);
         expect(refused.body.error).toBe('printer_jammed');
         expect(totalRows()).toBe(before);
       } finally {
-        hooks.splice(hooks.indexOf(record), 1);
-        if (hooks.includes(refuse)) hooks.splice(hooks.indexOf(refuse), 1);
+        stopRecording();
+        stopRefusing?.();
       }
     });
 

@@ -2,7 +2,6 @@
 // and a way to wait for the print queue without sleeping.
 import { FakePrinter, type FakePrinterState } from '@onemoment/printers';
 import { newId } from '@onemoment/shared/ids';
-import { printingFor } from '../src/printing/index.ts';
 import { startTestHub, type TestHub, type TestHubOptions } from './harness.ts';
 
 export async function startPrintingHub(options: TestHubOptions = {}): Promise<TestHub> {
@@ -10,7 +9,9 @@ export async function startPrintingHub(options: TestHubOptions = {}): Promise<Te
 }
 
 export function printing(t: TestHub) {
-  return printingFor(t.hub.context);
+  const printing = t.hub.modules.printing;
+  if (!printing) throw new Error('this hub runs without the printing module');
+  return printing;
 }
 
 /** Waits until no print loop is sending (jobs waiting for a back-off do not count). */

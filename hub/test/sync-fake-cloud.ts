@@ -1,14 +1,16 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { connect, createServer as createTcpServer, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { inflateRawSync } from 'node:zlib';
 import { WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { setMenuItem, type MenuItemPatch } from '@onemoment/shared/sync/config-doc';
-import { decodeFrame, encodeAck, encodeStep1, encodeSyncUpdate } from '../src/sync/sync-protocol.ts';
+import { CLOSE_UNAUTHORIZED, decodeFrame, encodeAck, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from '@onemoment/shared/sync/protocol';
 
 /**
- * A tiny cloud for the hub's sync tests, speaking the protocol of the real one (y-websocket sync
- * messages plus 101 client updates and 100 acks) without depending on its code: pairing, one Y.Doc
+ * A tiny cloud for the hub's sync tests, speaking the protocol of the real one (the shared frames of
+ * `@onemoment/shared/sync/protocol`: y-websocket sync messages plus 101/102 client updates and 100
+ * acks) without depending on the cloud's code: pairing, one Y.Doc
  * per document, token checks, and switches to go offline or to hold acks.
  */
 
@@ -66,7 +68,7 @@ export async function startFakeCloud(options: { venueId?: string; pairingCode?: 
   };
   const broadcast = (name: string, updateV1: Uint8Array, except: WebSocket | null) => {
     for (const [socket, docName] of sockets) {
-      if (docName === name && socket !== except && socket.readyState === WebSocket.OPEN) socket.send(encodeSyncUpdate('update', updateV1));
+      if (docName === name && socket !== except && socket.readyState === WebSocket.OPEN) socket.send(encodeSyncUpdate(updateV1));
     }
   };
 
@@ -102,7 +104,7 @@ export async function startFakeCloud(options: { venueId?: string; pairingCode?: 
     const name = decodeURIComponent(match[1]!);
     wss.handleUpgrade(request, socket, head, (ws) => {
       if (request.headers.authorization !== `Bearer ${cloud.hubToken}` || !name.startsWith(`venue/${venueId}/`)) {
-        ws.close(4401, 'not your venue');
+        ws.close(CLOSE_UNAUTHORIZED, 'not your venue');
         return;
       }
       sockets.set(ws, name);
@@ -111,18 +113,19 @@ export async function startFakeCloud(options: { venueId?: string; pairingCode?: 
         bytes += data.byteLength;
         const frame = decodeFrame(new Uint8Array(data));
         const target = doc(name);
-        if (frame.kind === 'step1') ws.send(encodeSyncUpdate('step2', Y.encodeStateAsUpdate(target, frame.stateVector)));
+        if (frame.kind === 'step1') ws.send(encodeSyncStep2(Y.encodeStateAsUpdate(target, frame.stateVector)));
         else if (frame.kind === 'step2' || frame.kind === 'update') {
           Y.applyUpdate(target, frame.update);
           broadcast(name, frame.update, ws);
-        } else if (frame.kind === 'clientUpdate') {
-          Y.applyUpdateV2(target, frame.update);
-          received.push({ docName: name, clientUpdateId: frame.clientUpdateId, update: frame.update, bytes: data.byteLength });
-          broadcast(name, Y.convertUpdateFormatV2ToV1(frame.update), ws);
+        } else if (frame.kind === 'clientUpdate' || frame.kind === 'compressedClientUpdate') {
+          const update = frame.kind === 'clientUpdate' ? frame.update : new Uint8Array(inflateRawSync(frame.deflated));
+          Y.applyUpdateV2(target, update);
+          received.push({ docName: name, clientUpdateId: frame.clientUpdateId, update, bytes: data.byteLength });
+          broadcast(name, Y.convertUpdateFormatV2ToV1(update), ws);
           if (!cloud.holdAcks) ws.send(encodeAck(frame.clientUpdateId));
         }
       });
-      ws.send(encodeStep1(Y.encodeStateVector(doc(name))));
+      ws.send(encodeSyncStep1(Y.encodeStateVector(doc(name))));
     });
   });
 

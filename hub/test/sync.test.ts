@@ -8,7 +8,6 @@ import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vit
 import * as Y from 'yjs';
 import { createHub } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { syncFor } from '../src/sync/index.ts';
 import { startTestHub, type TestHub } from './harness.ts';
 import { startBlackhole, startFakeCloud, waitFor, type FakeCloud } from './sync-fake-cloud.ts';
 
@@ -35,7 +34,7 @@ describe('cloud sync on the hub', () => {
     await cloud.close();
   });
 
-  const sync = () => syncFor(t.hub.context);
+  const sync = () => t.hub.modules.sync!;
   const sql = () => t.hub.context.store.sqlite;
   const place = async (items: unknown[] = [BURGER, SALAD, LEMONADE], id = newId()) => {
     const response = await t.request('POST', '/api/guest/orders', { id, items }, guest);
@@ -335,7 +334,7 @@ describe('a cloud that stops answering', () => {
         headers: { authorization: `Bearer ${manager}` },
       });
       expect(paired.statusCode).toBe(200);
-      const sync = syncFor(hub.context);
+      const sync = hub.modules.sync!;
       await waitFor('the first sync', () => sync.status().connected && sync.status().pendingUpdates === 0);
 
       line.cut();

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '@onemoment/shared/ids';
 import type { Transcription, TranslatorJob, TranslatorStatus } from '@onemoment/shared/schemas/translator';
-import { encodeWav } from '../src/translator/audio/wav.ts';
-import { writeSyntheticModel } from '../src/translator/whisper/synthetic-model.ts';
+import { encodeWav } from '@onemoment/speech/audio/wav';
+import { writeSyntheticModel } from '@onemoment/speech/whisper/synthetic-model';
+import { silenceWav, speakToWav } from '../../speech/test/support/audio.ts';
 import { startTestHub, type TestHub } from './harness.ts';
-import { silenceWav, speakToWav } from './support/speech.ts';
 
 interface Reply<T> {
   status: number;

@@ -9,7 +9,7 @@ import type { DiscoveredPrinter, DiscoveredService } from './discovery.ts';
 
 const require = createRequire(import.meta.url);
 const tsxCli = require.resolve('tsx/cli');
-const probe = fileURLToPath(new URL('./discovery-netns-probe.ts', import.meta.url));
+const probe = fileURLToPath(new URL('../test/support/discovery-netns-probe.ts', import.meta.url));
 
 interface ProbeOutput {
   interfaces: string[];

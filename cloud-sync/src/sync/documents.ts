@@ -1,12 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { parseDocName, type ParsedDocName } from '@onemoment/shared/sync/index';
+import { encodeAck, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from '@onemoment/shared/sync/protocol';
 import type { Database } from '../db/database.ts';
 import { venues } from '../db/schema.ts';
 import { appendUpdate, applyChanges, compact, DOC_UPDATES_CHANNEL, lockDoc, notifyDocChanged, readChanges } from './doc-store.ts';
 import { collectTouched, rootName, touchedProblems } from './layout.ts';
 import { projectDayOrders } from './projection.ts';
-import { encodeAck, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './protocol.ts';
 import { checkUpdate } from './update-check.ts';
 
 /** A connected client of one document, whatever carries it (a WebSocket in production). */

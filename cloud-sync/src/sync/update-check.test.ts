@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { writeOrder } from '@onemoment/shared/sync/index';
 import { checkUpdate } from './update-check.ts';
-import { decodeClientMessage, encodeAck, encodeClientUpdate, encodeSyncStep1, encodeSyncUpdate } from './protocol.ts';
 
 const ORDERS = new Set(['orders']);
 
@@ -41,25 +40,12 @@ describe('checking an update before it touches a document', () => {
       let captured: Uint8Array = new Uint8Array();
       doc.on('updateV2', (u: Uint8Array) => (captured = u));
       writeOrder(doc, {
-        id: '0190a8f0-0000-7000-8000-000000000001', number: 1, visitId: 'v', tableId: 't', tableName: 'Table 1', status: 'placed', rush: false,
+        id: '0190a8f0-0000-7000-8000-000000000001', number: 1, businessDay: '2026-06-01', visitId: 'v', tableId: 't', tableName: 'Table 1', status: 'placed', rush: false,
         placedBy: 'guest', totalMinor: 100, currency: 'EUR', createdAt: '2026-06-01T10:00:00.000Z', updatedAt: '2026-06-01T10:00:00.000Z', statusReason: null,
         items: [{ id: 'i1', menuItemId: 'm', name: 'Tea', names: { en: 'Tea' }, quantity: 1, unitPriceMinor: 100, totalMinor: 100, modifiers: [], note: null, station: 'bar', allergens: [], status: 'pending', readyAt: null }],
       });
       return captured;
     })();
     expect(checkUpdate(update, 'v2', ORDERS)).toBeNull();
-  });
-});
-
-describe('the wire protocol', () => {
-  it('reads what a hub sends and writes what the cloud answers', () => {
-    expect(decodeClientMessage(encodeClientUpdate(300, new Uint8Array([1, 2, 3])))).toEqual({ type: 'client-update', clientUpdateId: 300, update: new Uint8Array([1, 2, 3]), format: 'v2' });
-    expect(decodeClientMessage(encodeSyncStep1(new Uint8Array([0])))).toEqual({ type: 'step1', stateVector: new Uint8Array([0]) });
-    expect(decodeClientMessage(encodeSyncUpdate(new Uint8Array([7])))).toEqual({ type: 'update', update: new Uint8Array([7]), format: 'v1' });
-    expect(decodeClientMessage(new Uint8Array([1, 0]))).toEqual({ type: 'awareness' });
-    expect(decodeClientMessage(new Uint8Array([55]))).toEqual({ type: 'unknown', messageType: 55 });
-    expect(Array.from(encodeAck(300))).toEqual([100, 0xac, 0x02]);
-    expect(() => decodeClientMessage(new Uint8Array([101, 5]))).toThrow();
-    expect(() => decodeClientMessage(new Uint8Array([0, 9]))).toThrow();
   });
 });

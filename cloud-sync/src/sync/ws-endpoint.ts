@@ -1,10 +1,10 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { parseDocName } from '@onemoment/shared/sync/index';
+import { CLOSE_GOING_AWAY, CLOSE_UNAUTHORIZED, decodeFrame, encodePermissionDenied, inflateUpdate, MESSAGE_ACK } from '@onemoment/shared/sync/protocol';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import type { CloudContext } from '../context.ts';
 import type { Peer } from './documents.ts';
-import { CLOSE_UNAUTHORIZED, decodeClientMessage, encodePermissionDenied, inflateUpdate } from './protocol.ts';
 
 const PATH_PREFIX = '/sync/';
 const HEARTBEAT_MS = 30_000;
@@ -138,22 +138,23 @@ export function attachSyncEndpoint(server: Server, context: CloudContext) {
       }
       let message;
       try {
-        message = decodeClientMessage(bytesOf(data));
+        message = decodeFrame(bytesOf(data));
       } catch {
         peer.send(encodePermissionDenied('the frame does not decode'));
         return;
       }
-      switch (message.type) {
+      switch (message.kind) {
         case 'step1':
           context.documents.answerStep1(live, peer, message.stateVector);
           break;
+        case 'step2':
         case 'update':
           void context.documents.submitUpdate(live, peer, message.update, 'v1', null);
           break;
-        case 'client-update':
+        case 'clientUpdate':
           void context.documents.submitUpdate(live, peer, message.update, 'v2', message.clientUpdateId);
           break;
-        case 'compressed-client-update': {
+        case 'compressedClientUpdate': {
           const inflated = await inflateUpdate(message.deflated, context.config.syncMaxMessageBytes);
           if (inflated.ok) void context.documents.submitUpdate(live, peer, inflated.update, 'v2', message.clientUpdateId);
           else peer.send(encodePermissionDenied(`update ${message.clientUpdateId} was refused: ${inflated.reason}`));
@@ -161,8 +162,11 @@ export function attachSyncEndpoint(server: Server, context: CloudContext) {
         }
         case 'awareness':
           break;
-        default:
-          peer.send(encodePermissionDenied(`unknown message type ${message.messageType}`));
+        case 'ack': // the cloud's own message: a hub has nothing to acknowledge
+          peer.send(encodePermissionDenied(`unknown message type ${MESSAGE_ACK}`));
+          break;
+        case 'other':
+          peer.send(encodePermissionDenied(`unknown message type ${message.type}`));
       }
     }
     ws.on('close', () => {
@@ -191,7 +195,7 @@ export function attachSyncEndpoint(server: Server, context: CloudContext) {
       server.off('upgrade', onUpgrade);
       for (const ws of wss.clients) {
         if (abrupt) ws.terminate();
-        else ws.close(1001, 'the cloud is shutting down');
+        else ws.close(CLOSE_GOING_AWAY, 'the cloud is shutting down');
       }
       wss.close();
     },

@@ -27,6 +27,7 @@ export function makeOrder(number: number, createdAt: string, quantities: [number
   return {
     id: newId(),
     number,
+    businessDay: createdAt.slice(0, 10),
     visitId: newId(),
     tableId: 'table-1',
     tableName: 'Table 1',

@@ -14,13 +14,12 @@ import {
 import { ErrorSchema, errorResponses } from '@onemoment/shared/schemas/common';
 import type { HubContext } from '../context.ts';
 import { requireStaff, staffOf } from '../http/guards.ts';
-import { StaffService } from './staff-service.ts';
+import type { StaffService } from './staff-service.ts';
 
 const tags = ['staff'];
 
 /** PIN login, logout, who-am-I, and the manager's team list. */
-export function authRoutes(context: HubContext): FastifyPluginAsyncTypebox {
-  const staff = new StaffService(context);
+export function authRoutes(context: HubContext, staff: StaffService): FastifyPluginAsyncTypebox {
   const anyStaff = requireStaff(context.sessions);
   const manager = requireStaff(context.sessions, 'manager');
 

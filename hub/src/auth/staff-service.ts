@@ -4,10 +4,9 @@ import type { StaffRole } from '@onemoment/shared/restaurant/order-lifecycle';
 import type { CreateStaffBody, LoginBrake, LoginResponse, StaffMember, UpdateStaffBody } from '@onemoment/shared/schemas/auth';
 import type { HubContext } from '../context.ts';
 import { badRequest, conflict, HubError, notFound } from '../errors.ts';
-import { VenueService } from '../venue/venue-service.ts';
 import { LoginThrottle, throttledError, type ThrottleVerdict } from './login-throttle.ts';
-import type { StaffPrincipal } from './sessions.ts';
-import { hashPin, hashToken, newToken } from './tokens.ts';
+import type { StaffPrincipal } from '../sessions/session-lookup.ts';
+import { hashPin, hashToken, newToken } from '../sessions/tokens.ts';
 
 interface StaffRow {
   id: string;
@@ -31,7 +30,6 @@ const PIN_TAKEN_MESSAGE = 'That PIN is already used by someone else: choose anot
  * lookup by hash; the lockout is counted per client so one tablet guessing cannot lock out the others.
  */
 export class StaffService {
-  private readonly venue: VenueService;
   private readonly throttle: LoginThrottle;
   private readonly sql: {
     activeByPin: Database.Statement;
@@ -48,7 +46,6 @@ export class StaffService {
   };
 
   constructor(private readonly context: HubContext) {
-    this.venue = new VenueService(context);
     const db = context.store.sqlite;
     this.throttle = new LoginThrottle(db, context.config);
     this.sql = {
@@ -73,7 +70,7 @@ export class StaffService {
    * so the counted failure is kept.
    */
   async login(pin: string, clientKey: string): Promise<LoginResponse> {
-    const pinHash = hashPin(pin, this.venue.pinSecret());
+    const pinHash = hashPin(pin, this.context.venue.pinSecret());
     const outcome = await this.context.commands.run((): LoginOutcome => {
       const now = this.context.clock.now();
       const verdict = this.throttle.verdict(clientKey, now);
@@ -116,7 +113,7 @@ export class StaffService {
 
   async create(body: CreateStaffBody, actor: StaffPrincipal): Promise<StaffMember> {
     const name = body.name.trim();
-    const pinHash = hashPin(body.pin, this.venue.pinSecret());
+    const pinHash = hashPin(body.pin, this.context.venue.pinSecret());
     const outcome = await this.context.commands.run((): PinCheckOutcome<StaffMember> => {
       const refused = this.checkPinFree(pinHash, null, actor);
       if (refused) return refused;
@@ -136,7 +133,7 @@ export class StaffService {
     if (Object.keys(change).length === 0) {
       throw badRequest('bad_request', 'Send at least one of: active, pin, name, role.');
     }
-    const pinHash = change.pin === undefined ? undefined : hashPin(change.pin, this.venue.pinSecret());
+    const pinHash = change.pin === undefined ? undefined : hashPin(change.pin, this.context.venue.pinSecret());
     const outcome = await this.context.commands.run((tx): PinCheckOutcome<StaffMember> => {
       const current = this.sql.member.get(id) as StaffRow | undefined;
       if (!current) throw notFound('That staff member');

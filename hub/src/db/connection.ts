@@ -2,15 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import * as schema from './schema.ts';
 
-export type Orm = BetterSQLite3Database<typeof schema>;
-
+/**
+ * The hub's database. Queries are prepared statements behind named repository methods (one way, see
+ * the README's architecture); drizzle holds the schema (`hub/src/schema.ts`) and applies migrations.
+ */
 export interface Store {
   sqlite: Database.Database;
-  orm: Orm;
   close(): void;
 }
 
@@ -27,11 +27,9 @@ export function openStore(dataDir: string): Store {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const orm = drizzle(sqlite, { schema });
-  migrate(orm, { migrationsFolder: MIGRATIONS });
+  migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS });
   return {
     sqlite,
-    orm,
     close: () => {
       if (sqlite.open) sqlite.close();
     },

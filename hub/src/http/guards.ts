@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { StaffRole } from '@onemoment/shared/restaurant/order-lifecycle';
-import type { GuestPrincipal, SessionLookup, StaffPrincipal } from '../auth/sessions.ts';
-import { bearerToken } from '../auth/tokens.ts';
+import type { GuestPrincipal, SessionLookup, StaffPrincipal } from '../sessions/session-lookup.ts';
+import { bearerToken } from '../sessions/tokens.ts';
 import { forbidden, unauthorized } from '../errors.ts';
 
 declare module 'fastify' {

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { bearerToken } from '../auth/tokens.ts';
+import { bearerToken } from '../sessions/tokens.ts';
 
 /** The box itself: loopback in IPv4, IPv6, and IPv4 written as IPv6. */
 export function isLoopback(address: string | undefined): boolean {

@@ -28,6 +28,7 @@ function order(items: OrderItem[], overrides: Partial<Order> = {}): Order {
   return {
     id: '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
     number: 7,
+    businessDay: '2026-06-01',
     visitId: 'v',
     tableId: 'table-3',
     tableName: 'Table 3',

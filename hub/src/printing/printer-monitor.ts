@@ -3,7 +3,7 @@
 import { PrinterError, readPrinterStatus, type PrinterState } from '@onemoment/printers';
 import type { PrinterStatusEvent, PrinterStatusName } from '@onemoment/shared/schemas/printing';
 import type { HubContext } from '../context.ts';
-import { rooms } from '../realtime/event-log.ts';
+import { rooms } from '../events/event-log.ts';
 import { statusFromError } from './printer-failure.ts';
 import type { PrinterConfig } from './print-routing.ts';
 import type { PrinterRegistry } from './printer-registry.ts';

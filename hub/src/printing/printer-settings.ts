@@ -10,7 +10,7 @@ import { newId } from '@onemoment/shared/ids';
 import type { HubContext } from '../context.ts';
 import type { CommandTx } from '../db/command-runner.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
-import { isUniqueViolation } from '../restaurant/floor/visits.ts';
+import { isUniqueViolation } from '../db/sqlite-errors.ts';
 import { cleanText } from '../restaurant/orders/order-text.ts';
 import { checkPrinterHost } from './printer-host.ts';
 import type { PrinterMonitor } from './printer-monitor.ts';

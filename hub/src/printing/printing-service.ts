@@ -6,9 +6,7 @@ import type { PrintJob, PrintJobKind, PrintJobsQuery, PreviewQuery, ReprintBody 
 import type { HubContext } from '../context.ts';
 import type { CommandTx } from '../db/command-runner.ts';
 import { conflict, notFound } from '../errors.ts';
-import { findTable } from '../restaurant/floor/visits.ts';
-import { orderStoreFor } from '../restaurant/orders/order-store.ts';
-import { VenueService } from '../venue/venue-service.ts';
+import type { RestaurantApi } from '../restaurant/module.ts';
 import type { PrinterRegistry } from './printer-registry.ts';
 import { receiptDocument, reprintDocument, testPageDocument, ticketDocument, type VenuePrintSettings } from './print-documents.ts';
 import type { JobRow, PrintJobStore } from './print-job-store.ts';
@@ -23,21 +21,19 @@ const RECEIPT_QR_CAPTION = 'Scan to open this table’s menu';
  */
 export class PrintingService {
   private venueSettings: (VenuePrintSettings & { currency: string; id: string }) | null = null;
-  private readonly venue: VenueService;
 
   constructor(
     private readonly context: HubContext,
     private readonly registry: PrinterRegistry,
     private readonly store: PrintJobStore,
     private readonly queue: PrintQueue,
-  ) {
-    this.venue = new VenueService(context);
-  }
+    private readonly restaurant: Pick<RestaurantApi, 'orders' | 'visits'>,
+  ) {}
 
   /** The venue's name, time zone and languages, read once: they do not change while the hub runs. */
   printSettings(): VenuePrintSettings & { currency: string; id: string } {
     if (!this.venueSettings) {
-      const venue = this.venue.venue();
+      const venue = this.context.venue.venue();
       this.venueSettings = { id: venue.id, name: venue.name, timeZone: venue.timezone, languages: venue.languages, currency: venue.currency };
     }
     return this.venueSettings;
@@ -45,7 +41,7 @@ export class PrintingService {
 
   // ---- jobs written inside other modules' commands ----
 
-  /** Order hook: one ticket per printing station, in the order's own transaction. Costs nothing without printers. */
+  /** On order.placed: one ticket per printing station, in the order's own transaction. Costs nothing without printers. */
   onOrderPlaced = (tx: CommandTx, order: Order): void => {
     if (this.registry.isEmpty) return;
     const stations = printingStations(
@@ -67,10 +63,10 @@ export class PrintingService {
     if (targets.length > 0) tx.afterCommit(() => targets.forEach((target) => this.queue.wake(target)));
   };
 
-  /** Bill-request hook: the visit's receipt, when a printer prints receipts. */
+  /** On request.created of kind bill: the visit's receipt, when a printer prints receipts. */
   onBillRequested = (tx: CommandTx, request: GuestRequest): void => {
     if (request.kind !== 'bill' || !hasPrinter(RECEIPTS_TARGET, this.registry.printers())) return;
-    const orders = orderStoreFor(this.context.store.sqlite).ordersOfVisit(request.visitId);
+    const orders = this.restaurant.orders.ordersOfVisit(request.visitId);
     const document = this.safely(() => this.receipt(orders, request.tableId), request.visitId);
     if (!document) return;
     const single = orders.length === 1 ? orders[0]! : null;
@@ -91,7 +87,7 @@ export class PrintingService {
   }
 
   private receipt(orders: readonly Order[], tableId: string) {
-    const table = findTable(this.context.store.sqlite, tableId);
+    const table = this.restaurant.visits.table(tableId);
     const qrUrl = table ? `${this.context.publicUrl()}/t/${encodeURIComponent(table.code)}` : null;
     return receiptDocument(orders, this.printSettings(), { issuedAt: this.context.clock.now(), qrUrl, qrCaption: RECEIPT_QR_CAPTION });
   }
@@ -182,7 +178,7 @@ export class PrintingService {
 
   async receiptForOrder(orderId: string): Promise<PrintJob> {
     const id = await this.context.commands.run((tx) => {
-      const order = orderStoreFor(this.context.store.sqlite).order(orderId);
+      const order = this.restaurant.orders.order(orderId);
       if (!order) throw notFound('This order');
       if (order.status === 'cancelled' || order.status === 'voided') {
         throw conflict('order_closed', `Order #${order.number} was ${order.status}: there is nothing to bill.`);

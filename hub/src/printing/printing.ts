@@ -1,5 +1,6 @@
 import { DEFAULT_TIMEOUTS, type PrintOptions } from '@onemoment/printers';
 import type { HubContext } from '../context.ts';
+import type { RestaurantApi } from '../restaurant/module.ts';
 import { HubAnnouncer } from './printer-discovery.ts';
 import { interruptedMessage } from './printer-failure.ts';
 import { PrinterMonitor } from './printer-monitor.ts';
@@ -24,7 +25,7 @@ export interface PrintingOptions {
 
 const PRUNE_EVERY_MS = 6 * 3_600_000;
 
-/** The printing module's parts, wired together. One per hub; `printingFor(context)` finds it. */
+/** The printing module's parts, wired together once by its module (tests reach it as `hub.modules.printing`). */
 export class Printing {
   readonly registry: PrinterRegistry;
   readonly store: PrintJobStore;
@@ -38,6 +39,7 @@ export class Printing {
 
   constructor(
     private readonly context: HubContext,
+    restaurant: Pick<RestaurantApi, 'orders' | 'visits'>,
     options: PrintingOptions = {},
   ) {
     const sqlite = context.store.sqlite;
@@ -54,7 +56,7 @@ export class Printing {
       isBusy: this.queue.isBusy,
       onChange: (printer) => this.queue.printerChanged(printer),
     });
-    this.service = new PrintingService(context, this.registry, this.store, this.queue);
+    this.service = new PrintingService(context, this.registry, this.store, this.queue, restaurant);
     this.settings = new PrinterSettings(context, this.registry, this.store, this.queue, this.monitor);
     this.announcer = new HubAnnouncer(context);
     this.keepJobsMs = options.keepJobsMs ?? 7 * 86_400_000;

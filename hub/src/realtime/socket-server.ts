@@ -1,16 +1,15 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace, type Socket } from 'socket.io';
-import { hashToken } from '../auth/tokens.ts';
+import { hashToken } from '../sessions/tokens.ts';
 import type { HubContext } from '../context.ts';
-import { rooms, type StoredEvent } from './event-log.ts';
+import { rooms, type StoredEvent } from '../events/event-log.ts';
+import { namespaceOfRoom, type NamespaceName } from './namespaces.ts';
 
 interface Handshake {
   token?: unknown;
   lastSeq?: unknown;
   station?: unknown;
 }
-
-type NamespaceName = '/kds' | '/staff' | '/guest';
 
 const BROADCAST_ORDER: readonly NamespaceName[] = ['/kds', '/guest', '/staff'];
 
@@ -24,6 +23,8 @@ interface SocketLogin {
 type RoomsFor = (login: SocketLogin) => string[] | null;
 
 export interface RealtimeOptions {
+  /** The namespaces the loaded modules fill (`/staff` is always open). */
+  namespaces?: readonly NamespaceName[];
   /** How often open sockets are checked against their logins' expiry (an ended login is checked at once). */
   recheckEveryMs?: number;
 }
@@ -33,11 +34,6 @@ export interface RealtimeServer {
   close(): Promise<void>;
 }
 
-function namespaceOfRoom(room: string): NamespaceName {
-  if (room.startsWith('kds:')) return '/kds';
-  if (room === rooms.staff) return '/staff';
-  return '/guest';
-}
 
 /**
  * socket.io on the hub's HTTP server. Each namespace checks the handshake token with the same session
@@ -63,7 +59,10 @@ export function startRealtime(httpServer: HttpServer, context: HubContext, stati
     },
   };
 
-  for (const name of Object.keys(roomsFor) as NamespaceName[]) {
+  // Only the namespaces of loaded modules exist: a client asking for another is refused by socket.io.
+  const open = new Set<NamespaceName>(['/staff', ...(options.namespaces ?? ['/kds', '/guest'])]);
+
+  for (const name of open) {
     const namespace = io.of(name);
     namespace.use((socket, next) => {
       const auth = socket.handshake.auth as Handshake;
@@ -86,7 +85,7 @@ export function startRealtime(httpServer: HttpServer, context: HubContext, stati
    * rooms it may now see). A few thousand indexed lookups: cheap at the rate logins end.
    */
   function recheckSockets(): void {
-    for (const name of Object.keys(roomsFor) as NamespaceName[]) {
+    for (const name of open) {
       for (const socket of io.of(name).sockets.values()) {
         const login = socket.data.login as SocketLogin | undefined;
         const allowed = login ? roomsFor[name](login) : null;
@@ -119,16 +118,20 @@ export function startRealtime(httpServer: HttpServer, context: HubContext, stati
     socket.emit('ready', { latestSeq: replay.latestSeq });
   }
 
-  context.events.onBroadcast((event: StoredEvent) => {
-    const message = { seq: event.seq, type: event.type, payload: event.payload, at: event.at };
-    const byNamespace = new Map<NamespaceName, string[]>();
-    for (const room of event.rooms) {
+  /** The rooms of an event grouped by their namespace, only namespaces that are open, kitchen screens first. */
+  function byNamespace(targets: readonly string[]): Array<[NamespaceName, string[]]> {
+    const grouped = new Map<NamespaceName, string[]>();
+    for (const room of targets) {
       const name = namespaceOfRoom(room);
-      byNamespace.set(name, [...(byNamespace.get(name) ?? []), room]);
+      if (open.has(name)) grouped.set(name, [...(grouped.get(name) ?? []), room]);
     }
     // Kitchen screens first: a cook waiting on a ticket matters more than a staff list refreshing.
-    const ordered = [...byNamespace].sort(([a], [b]) => BROADCAST_ORDER.indexOf(a) - BROADCAST_ORDER.indexOf(b));
-    for (const [name, targets] of ordered) {
+    return [...grouped].sort(([a], [b]) => BROADCAST_ORDER.indexOf(a) - BROADCAST_ORDER.indexOf(b));
+  }
+
+  context.events.onBroadcast((event: StoredEvent) => {
+    const message = { seq: event.seq, type: event.type, payload: event.payload, at: event.at };
+    for (const [name, targets] of byNamespace(event.rooms)) {
       const namespace = io.of(name) as Namespace;
       // Encoding a packet costs as much as sending it: skip rooms nobody is in (most visits, most of the time).
       const occupied = targets.filter((room) => namespace.adapter.rooms.has(room));
@@ -138,12 +141,7 @@ export function startRealtime(httpServer: HttpServer, context: HubContext, stati
   });
 
   context.events.onTransient(({ name, rooms: targets, payload }) => {
-    const byNamespace = new Map<NamespaceName, string[]>();
-    for (const room of targets) {
-      const namespace = namespaceOfRoom(room);
-      byNamespace.set(namespace, [...(byNamespace.get(namespace) ?? []), room]);
-    }
-    for (const [namespace, namespaceRooms] of byNamespace) {
+    for (const [namespace, namespaceRooms] of byNamespace(targets)) {
       const occupied = namespaceRooms.filter((room) => io.of(namespace).adapter.rooms.has(room));
       if (occupied.length > 0) io.of(namespace).to(occupied).emit(name, payload);
     }

@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { renameVenue } from '@onemoment/shared/sync/doc-names';
 import type { StoredUpdate, SyncDocuments } from './sync-documents.ts';
-import { decodeFrame, encodeClientUpdate, encodeStep1, encodeSyncUpdate, type SyncFrame } from './sync-protocol.ts';
+import { CLOSE_UNAUTHORIZED, decodeFrame, encodeClientUpdate, encodeSyncStep1, encodeSyncStep2, type SyncFrame } from '@onemoment/shared/sync/protocol';
 
 export interface SyncClientOptions {
   /** First reconnect delay; it doubles per failed attempt up to maxBackoffMs, with jitter. Default 1 s. */
@@ -235,7 +235,7 @@ export class SyncClient {
     link.inflight.clear();
     this.startHeartbeat(link, socket);
     const doc = this.deps.documents.get(link.docName);
-    this.send(link, encodeStep1(Y.encodeStateVector(doc)));
+    this.send(link, encodeSyncStep1(Y.encodeStateVector(doc)));
     this.resend(link, socket);
   }
 
@@ -296,7 +296,7 @@ export class SyncClient {
     link.synced = false;
     link.live = false;
     link.inflight.clear();
-    if (code === 4401) this.lastError = `The cloud refused this hub's token for ${link.wireName}: pair the hub again.`;
+    if (code === CLOSE_UNAUTHORIZED) this.lastError = `The cloud refused this hub's token for ${link.wireName}: pair the hub again.`;
     else if (code !== 1000 && reason) this.lastError = `${link.wireName}: closed (${code}) ${reason}`;
     if (this.stopped || this.links.get(link.docName) !== link) return;
     const delay = backoffDelay(link.attempt, this.options.minBackoffMs, this.options.maxBackoffMs, this.options.random);
@@ -342,14 +342,15 @@ export class SyncClient {
         return;
       }
       case 'clientUpdate':
+      case 'compressedClientUpdate':
         this.deps.log.warn({ doc: link.docName }, 'the cloud sent a client update frame; dropped');
         return;
+      case 'awareness':
+        return; // carries nothing the hub uses
       case 'other':
-        // 1 (awareness) carries nothing the hub uses; anything else is the cloud telling us something.
-        if (frame.type !== 1) {
-          this.lastError = `${link.wireName}: ${frame.text ?? `message ${frame.type}`}`;
-          this.deps.log.warn({ doc: link.docName, type: frame.type, message: frame.text }, 'the cloud reported a problem');
-        }
+        // The cloud telling us something (a refusal, with its reason).
+        this.lastError = `${link.wireName}: ${frame.text ?? `message ${frame.type}`}`;
+        this.deps.log.warn({ doc: link.docName, type: frame.type, message: frame.text }, 'the cloud reported a problem');
     }
   }
 
@@ -369,7 +370,7 @@ export class SyncClient {
       return;
     }
     const onlyPending = this.coveredByPending(link.docName, missing);
-    this.send(link, encodeSyncUpdate('step2', onlyPending ? EMPTY_UPDATE_V1 : missing));
+    this.send(link, encodeSyncStep2(onlyPending ? EMPTY_UPDATE_V1 : missing));
   }
 
   private coveredByPending(docName: string, missingV1: Uint8Array): boolean {

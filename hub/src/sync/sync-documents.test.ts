@@ -18,6 +18,7 @@ function order(id: string, number: number, status: Order['status'] = 'placed'): 
   return {
     id,
     number,
+    businessDay: '2026-06-01',
     visitId: 'visit-1',
     tableId: 'table-1',
     tableName: 'Table 1',

@@ -2,9 +2,8 @@ import type Database from 'better-sqlite3';
 import { isVenueId } from '@onemoment/shared/sync/doc-names';
 import type { HubContext } from '../context.ts';
 import { conflict, HubError } from '../errors.ts';
-import { MenuService } from '../restaurant/menu/menu-service.ts';
-import { VenueService } from '../venue/venue-service.ts';
-import { MenuProjection } from './menu-projection.ts';
+import { readMenuItems } from '@onemoment/shared/sync/config-doc';
+import type { MenuService } from '../restaurant/menu/menu-service.ts';
 import type { SyncStatus } from './schemas.ts';
 import { SyncClient, type AckRange, type CloudLink, type SyncClientOptions } from './sync-client.ts';
 import { SyncDocuments, type StoredUpdate } from './sync-documents.ts';
@@ -16,6 +15,9 @@ export interface SyncOptions extends SyncClientOptions {
   /** How long pairing waits for the cloud. Default 10 s. */
   pairTimeoutMs?: number;
 }
+
+/** What sync asks of the menu module: it reads and writes its own rows. */
+export type SyncedMenu = Pick<MenuService, 'syncedFields' | 'applyCloudFields'>;
 
 interface SettingsRow extends CloudLink {
   lastSyncAt: string | null;
@@ -41,8 +43,6 @@ function prepare(db: Database.Database) {
 export class SyncService {
   readonly documents: SyncDocuments;
   readonly recorder: SyncRecorder;
-  private readonly projection: MenuProjection;
-  private readonly venue: VenueService;
   private readonly sql: ReturnType<typeof prepare>;
   private client: SyncClient | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -51,6 +51,7 @@ export class SyncService {
 
   constructor(
     private readonly context: HubContext,
+    private readonly menu: SyncedMenu,
     private readonly options: SyncOptions = {},
   ) {
     const sqlite = context.store.sqlite;
@@ -58,15 +59,12 @@ export class SyncService {
     this.documents = new SyncDocuments(sqlite, context.clock, (doc, rowId, error) =>
       context.log.error({ err: error, doc, rowId }, 'a stored sync update could not be read; the document is rebuilt without it'),
     );
-    this.recorder = new SyncRecorder(sqlite, context.clock, this.documents, (stored) => this.committed(stored));
-    const menu = new MenuService(context);
-    this.projection = new MenuProjection(sqlite, context.events, () => menu.invalidate());
-    this.venue = new VenueService(context);
+    this.recorder = new SyncRecorder(context.venue, context.clock, this.documents, (stored) => this.committed(stored));
   }
 
   /** From now on every published order and menu change is recorded (call before any command runs). */
   attach(): void {
-    this.detach ??= this.context.events.onPublish(this.recorder.onPublish);
+    this.detach ??= this.recorder.subscribe(this.context.events);
   }
 
   /** Writes the menu into the config document, loads the documents kept in memory, starts the client. */
@@ -75,7 +73,7 @@ export class SyncService {
       this.context.log.warn('cloud sync is idle: the hub has no venue yet');
       return;
     }
-    await this.context.commands.run((tx) => this.recorder.seedMenu(tx));
+    await this.context.commands.run((tx) => this.recorder.seedMenu(tx, this.menu.syncedFields()));
     for (const name of this.retainedNames()) this.documents.get(name);
     this.startClient();
     this.timer = setInterval(() => this.refresh(), this.options.refreshMs ?? 60_000);
@@ -100,7 +98,7 @@ export class SyncService {
     const config = this.recorder.configDocName();
     if (!config) return [];
     const now = this.context.clock.now();
-    const days = new Set([this.venue.businessDay(now), this.venue.businessDay(new Date(now.getTime() - DAY_MS))]);
+    const days = new Set([this.context.venue.businessDay(now), this.context.venue.businessDay(new Date(now.getTime() - DAY_MS))]);
     return [config, ...[...days].map((day) => this.recorder.dayDocName(day)!)];
   }
 
@@ -177,7 +175,7 @@ export class SyncService {
       response = await fetch(`${base}/api/pair`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ pairingCode, hubName: this.venue.venue().name }),
+        body: JSON.stringify({ pairingCode, hubName: this.context.venue.venue().name }),
         signal: AbortSignal.timeout(this.options.pairTimeoutMs ?? 10_000),
       });
     } catch (error) {
@@ -235,7 +233,7 @@ export class SyncService {
       this.sql.touch.run(now);
       const stored = this.documents.applyRemote(tx, name, updateV1);
       if (!stored || name !== this.recorder.configDocName()) return;
-      this.projection.project(tx, this.documents.get(name), now, (announce) => this.recorder.quietly(announce));
+      this.menu.applyCloudFields(tx, readMenuItems(this.documents.get(name)));
     });
   }
 

@@ -10,18 +10,18 @@ import {
   TranslatorStatusSchema,
   type TranslatorStatus,
 } from '@onemoment/shared/schemas/translator';
+import { ACCEPTED_AUDIO_TYPES } from '@onemoment/speech/audio/decode-audio';
+import { WHISPER_MODELS } from '@onemoment/speech/models/catalog';
+import { listInstalledModels } from '@onemoment/speech/models/model-files';
+import { WHISPER_LANGUAGES, isWhisperLanguage } from '@onemoment/speech/whisper/languages';
 import type { HubContext } from '../context.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { requireStaff, requireStaffOrGuest } from '../http/guards.ts';
-import { ACCEPTED_AUDIO_TYPES } from './audio/decode-audio.ts';
 import { chooseActiveModel } from './models/active-model.ts';
-import { WHISPER_MODELS } from './models/catalog.ts';
-import { listInstalledModels } from './models/model-files.ts';
 import { PHRASEBOOK_LANGUAGES } from './phrasebook/phrasebook.ts';
 import { MODEL_HELP, modelMissing, type SpeechService } from './speech/speech-service.ts';
 import type { TextTranslation } from './text/index.ts';
 import { askerOf, ownerOf } from './conversations/who-is-asking.ts';
-import { WHISPER_LANGUAGES, isWhisperLanguage } from './whisper/languages.ts';
 
 const tags = ['translator'];
 const JobParamsSchema = Type.Object({ id: UuidV7Schema }, { additionalProperties: false });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { Store } from '../db/connection.ts';
-import { hashPin } from '../auth/tokens.ts';
+import { hashPin } from '../sessions/tokens.ts';
 import { DEMO_MENU, DEMO_STAFF, DEMO_STATIONS, DEMO_TABLE_COUNT, DEMO_VENUE } from './demo-venue.ts';
 
 /** A table code: the secret part of a QR link. 10 characters that are easy to read aloud. */

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { VenueSchema } from '@onemoment/shared/schemas/venue';
 import type { HubContext } from '../context.ts';
-import { VenueService } from './venue-service.ts';
 
 export function venueRoutes(context: HubContext): FastifyPluginAsyncTypebox {
-  const venue = new VenueService(context);
+  const venue = context.venue;
   return async (app) => {
     app.get(
       '/api/venue',

@@ -1,5 +1,6 @@
+import type Database from 'better-sqlite3';
 import type { Station, Venue } from '@onemoment/shared/schemas/venue';
-import type { HubContext } from '../context.ts';
+import type { Clock } from '../clock.ts';
 
 interface VenueRow {
   id: string;
@@ -10,24 +11,39 @@ interface VenueRow {
   pinSecret: string;
 }
 
-/** Reads the venue's settings. The venue row is seeded once and changes rarely, so it is cached. */
+export interface VenueSettings {
+  visitPolicy: Venue['visitPolicy'];
+  /** The modules this hub loaded (MODULES), so the pages show only what is there. */
+  modules: string[];
+}
+
+/**
+ * Reads the venue's settings. The venue row is seeded once and changes rarely, so it is cached. One
+ * instance per hub, built with the hub's core and shared by every module.
+ */
 export class VenueService {
   private cached: VenueRow | null = null;
+  private readonly sql: { venue: Database.Statement; stations: Database.Statement };
 
-  constructor(private readonly context: HubContext) {}
+  constructor(
+    sqlite: Database.Database,
+    private readonly clock: Clock,
+    private readonly settings: VenueSettings,
+  ) {
+    this.sql = {
+      venue: sqlite.prepare('SELECT id, name, currency, timezone, languages, pin_secret AS pinSecret FROM venue LIMIT 1'),
+      stations: sqlite.prepare('SELECT id, name, warn_minutes AS warnMinutes, late_minutes AS lateMinutes FROM stations ORDER BY position'),
+    };
+  }
 
   private row(): VenueRow {
-    this.cached ??= this.context.store.sqlite
-      .prepare('SELECT id, name, currency, timezone, languages, pin_secret AS pinSecret FROM venue LIMIT 1')
-      .get() as VenueRow;
+    this.cached ??= this.sql.venue.get() as VenueRow;
     if (!this.cached) throw new Error('The venue is not set up: start with SEED_DEMO=on or import a venue.');
     return this.cached;
   }
 
   stations(): Station[] {
-    return this.context.store.sqlite
-      .prepare('SELECT id, name, warn_minutes AS warnMinutes, late_minutes AS lateMinutes FROM stations ORDER BY position')
-      .all() as Station[];
+    return this.sql.stations.all() as Station[];
   }
 
   venue(): Venue {
@@ -38,8 +54,9 @@ export class VenueService {
       currency: row.currency,
       timezone: row.timezone,
       languages: JSON.parse(row.languages) as string[],
-      visitPolicy: this.context.config.visitPolicy,
+      visitPolicy: this.settings.visitPolicy,
       stations: this.stations(),
+      modules: this.settings.modules,
     };
   }
 
@@ -51,7 +68,13 @@ export class VenueService {
    * The business day an instant belongs to, in the venue's time zone. The day turns at 04:00 local time,
    * so a late order at 01:30 still counts on the evening it belongs to.
    */
-  businessDay(at: Date = this.context.clock.now()): string {
+  /** The venue's id, or null before a venue is set up (sync stays idle then). */
+  venueId(): string | null {
+    this.cached ??= (this.sql.venue.get() as VenueRow | undefined) ?? null;
+    return this.cached?.id ?? null;
+  }
+
+  businessDay(at: Date = this.clock.now()): string {
     return businessDayOf(at, this.row().timezone);
   }
 }

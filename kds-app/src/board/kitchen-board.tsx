@@ -17,7 +17,6 @@ import { TicketCard } from './ticket-card.tsx';
 import { sortTickets } from './ticket-model.ts';
 import { useBumpBar } from './use-bump-bar.ts';
 import { useTicketFeed } from './use-ticket-feed.ts';
-import type { PrinterStatusEvent } from '@onemoment/shared/schemas/printing';
 
 type SidePanel = 'all-day' | 'recall' | 'none';
 
@@ -73,7 +72,7 @@ export function KitchenBoard(props: KitchenBoardProps) {
     token,
     onNewTicket,
     onOtherEvent: (event) => {
-      if (event.type === 'printer.status') onPrinterStatus(event.payload as PrinterStatusEvent);
+      if (event.type === 'printer.status') onPrinterStatus(event.payload);
     },
   });
   // Each time the socket is live again, reload the printers' states it may have missed.

@@ -13,7 +13,8 @@ import type { Order, TicketsResponse } from '../types.ts';
 import { noteHubTime } from './clock.ts';
 import { applyOrder, emptyBoard, loadBoard, versionOf, type BoardState } from './ticket-model.ts';
 
-const ORDER_EVENTS = new Set(['ticket.updated', 'order.placed', 'order.updated']);
+/** The events that carry a whole Order: they place or change this board's tickets. */
+type OrderEvent = Extract<HubEvent, { type: 'order.placed' | 'order.updated' }>;
 const RETRY_MS = 2000;
 
 export type Connection = 'connecting' | 'live' | 'offline';
@@ -70,7 +71,7 @@ export function useTicketFeed({ station, token, onNewTicket, onOtherEvent }: Fee
     let cancelled = false;
     let feed: RealtimeFeed | null = null;
     let fetching = false;
-    let buffered: HubEvent<Order>[] = [];
+    let buffered: OrderEvent[] = [];
     let reloadAgain = false;
     let retryTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -123,11 +124,11 @@ export function useTicketFeed({ station, token, onNewTicket, onOtherEvent }: Fee
 
     const onEvent = (event: HubEvent) => {
       noteHubTime(event.at);
-      if (!ORDER_EVENTS.has(event.type)) {
+      if (event.type !== 'order.placed' && event.type !== 'order.updated') {
         otherEventRef.current?.(event);
         return;
       }
-      const orderEvent = event as HubEvent<Order>;
+      const orderEvent = event;
       if (fetching) buffered.push(orderEvent);
       const result = applyOrder(boardRef.current, orderEvent.payload, station, { kind: 'event' });
       commit(result.state);

@@ -1,12 +1,11 @@
 import { io, type Socket } from 'socket.io-client';
+import type { DomainEvent } from '../events/domain-events.ts';
 
-/** One event from the hub's event log, as every namespace sends it. */
-export interface HubEvent<T = unknown> {
-  seq: number;
-  type: string;
-  payload: T;
-  at: string;
-}
+/**
+ * One event from the hub's event log, as every namespace sends it: the shared catalogue's union, so
+ * `switch (event.type)` narrows the payload (a type-only import: nothing of TypeBox reaches the page).
+ */
+export type HubEvent = DomainEvent;
 
 export type FeedState = 'connecting' | 'live' | 'offline';
 

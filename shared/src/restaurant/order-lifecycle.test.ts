@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTransition, nextStatuses, statusFromItems } from './order-lifecycle.ts';
+import { checkItemStep, checkTransition, effectOf, ITEM_STEPS, itemStatusesAfter, MANUAL_TARGETS, nextStatuses, ORDER_TRANSITIONS, statusFromItems } from './order-lifecycle.ts';
 
 describe('order lifecycle', () => {
   it('lets a waiter accept a placed order but not void it', () => {
@@ -28,5 +28,59 @@ describe('order lifecycle', () => {
     expect(statusFromItems('ready', ['ready', 'pending'])).toBe('preparing');
     expect(statusFromItems('accepted', ['pending'])).toBe('accepted');
     expect(statusFromItems('voided', ['ready'])).toBe('voided');
+  });
+});
+
+describe('what a transition does (the effect beside each row)', () => {
+  it('serving serves what is still pending or ready, and keeps no reason', () => {
+    const effect = effectOf('served');
+    expect(effect.reason).toBe('none');
+    expect(itemStatusesAfter(effect, ['pending', 'ready', 'cancelled'])).toEqual(['served', 'served', 'cancelled']);
+  });
+
+  it('cancelling and voiding end every item still in play, keep items already ended as they were, and keep the reason', () => {
+    expect(itemStatusesAfter(effectOf('cancelled'), ['pending', 'ready', 'served', 'voided'])).toEqual(['cancelled', 'cancelled', 'cancelled', 'voided']);
+    expect(itemStatusesAfter(effectOf('voided'), ['served', 'cancelled', 'ready'])).toEqual(['voided', 'cancelled', 'voided']);
+    expect(effectOf('cancelled').reason).toBe('keep');
+    expect(effectOf('voided').reason).toBe('keep');
+  });
+
+  it('accepting and the kitchen-driven steps leave the items alone', () => {
+    for (const to of ['accepted', 'preparing', 'ready'] as const) {
+      expect(itemStatusesAfter(effectOf(to), ['pending', 'ready'])).toEqual(['pending', 'ready']);
+    }
+  });
+
+  it('gives every manual target one row, and a reason is kept exactly where one is required', () => {
+    for (const to of MANUAL_TARGETS) expect(ORDER_TRANSITIONS.filter((t) => t.to === to)).toHaveLength(1);
+    for (const transition of ORDER_TRANSITIONS) expect(transition.effect.reason === 'keep').toBe(transition.needsReason);
+  });
+});
+
+describe("the kitchen's steps on one item", () => {
+  it('bumps a pending item to ready, stamping the time, and recalls a ready one to pending, clearing it', () => {
+    expect(checkItemStep('bump', 'pending', 'Burger on order #3')).toEqual({ ok: true, to: 'ready', readyAt: 'now' });
+    expect(checkItemStep('recall', 'ready', 'Burger on order #3')).toEqual({ ok: true, to: 'pending', readyAt: 'clear' });
+  });
+
+  it('refuses a step that does not apply, with a sentence for the cook', () => {
+    expect(checkItemStep('bump', 'ready', 'Burger on order #3')).toEqual({
+      ok: false,
+      code: 'item_already_ready',
+      message: 'Burger on order #3 is already ready; recall it to make it again.',
+    });
+    expect(checkItemStep('recall', 'pending', 'Soup on order #4')).toEqual({
+      ok: false,
+      code: 'item_not_ready',
+      message: 'Soup on order #4 has not been bumped, so there is nothing to recall.',
+    });
+    expect(checkItemStep('bump', 'served', 'Tea on order #5')).toMatchObject({ ok: false, code: 'item_already_ready' });
+  });
+
+  it('a bump and its recall bring the order back to where the items say', () => {
+    const afterBump = ITEM_STEPS.bump.to;
+    expect(statusFromItems('accepted', [afterBump, 'pending'])).toBe('preparing');
+    expect(statusFromItems('preparing', [ITEM_STEPS.recall.to, 'pending'])).toBe('preparing');
+    expect(statusFromItems('accepted', [afterBump])).toBe('ready');
   });
 });

@@ -14,22 +14,106 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 /** Who asks for a transition: a staff role, the guest, or the kitchen's bump rules ("system"). */
 export type Actor = StaffRole | 'guest' | 'system';
 
+/** What an order transition does besides changing the order's status: data, read by the hub's command. */
+export interface TransitionEffect {
+  /** Items in one of `from` take the status `to`; the others keep theirs. */
+  items: { from: readonly ItemStatus[]; to: ItemStatus } | null;
+  /** keep: the reason given is stored on the order (shown to staff); none: no reason is kept. */
+  reason: 'keep' | 'none';
+}
+
 export interface Transition {
   from: readonly OrderStatus[];
   to: OrderStatus;
   allowed: readonly Actor[];
   needsReason: boolean;
+  effect: TransitionEffect;
 }
 
+const NO_EFFECT: TransitionEffect = { items: null, reason: 'none' };
+
 export const ORDER_TRANSITIONS: readonly Transition[] = [
-  { from: ['placed'], to: 'accepted', allowed: ['waiter', 'manager', 'front_desk'], needsReason: false },
-  { from: ['placed', 'accepted'], to: 'preparing', allowed: ['system'], needsReason: false },
-  { from: ['placed', 'accepted', 'preparing'], to: 'ready', allowed: ['system'], needsReason: false },
-  { from: ['ready'], to: 'preparing', allowed: ['system'], needsReason: false },
-  { from: ['ready'], to: 'served', allowed: ['waiter', 'manager', 'front_desk'], needsReason: false },
-  { from: ['placed', 'accepted'], to: 'cancelled', allowed: ['waiter', 'manager'], needsReason: true },
-  { from: ['accepted', 'preparing', 'ready', 'served'], to: 'voided', allowed: ['manager'], needsReason: true },
+  { from: ['placed'], to: 'accepted', allowed: ['waiter', 'manager', 'front_desk'], needsReason: false, effect: NO_EFFECT },
+  { from: ['placed', 'accepted'], to: 'preparing', allowed: ['system'], needsReason: false, effect: NO_EFFECT },
+  { from: ['placed', 'accepted', 'preparing'], to: 'ready', allowed: ['system'], needsReason: false, effect: NO_EFFECT },
+  { from: ['ready'], to: 'preparing', allowed: ['system'], needsReason: false, effect: NO_EFFECT },
+  {
+    from: ['ready'],
+    to: 'served',
+    allowed: ['waiter', 'manager', 'front_desk'],
+    needsReason: false,
+    effect: { items: { from: ['pending', 'ready'], to: 'served' }, reason: 'none' },
+  },
+  {
+    from: ['placed', 'accepted'],
+    to: 'cancelled',
+    allowed: ['waiter', 'manager'],
+    needsReason: true,
+    // Items already cancelled or voided keep their own status.
+    effect: { items: { from: ['pending', 'ready', 'served'], to: 'cancelled' }, reason: 'keep' },
+  },
+  {
+    from: ['accepted', 'preparing', 'ready', 'served'],
+    to: 'voided',
+    allowed: ['manager'],
+    needsReason: true,
+    effect: { items: { from: ['pending', 'ready', 'served'], to: 'voided' }, reason: 'keep' },
+  },
 ];
+
+/** The effect of the transition into `to` (every manual target has one row). */
+export function effectOf(to: OrderStatus): TransitionEffect {
+  return ORDER_TRANSITIONS.find((t) => t.to === to)?.effect ?? NO_EFFECT;
+}
+
+/** The items' statuses after a transition's effect, in the same order: a pure rule the hub then writes. */
+export function itemStatusesAfter(effect: TransitionEffect, statuses: readonly ItemStatus[]): ItemStatus[] {
+  const items = effect.items;
+  if (!items) return [...statuses];
+  return statuses.map((status) => (items.from.includes(status) ? items.to : status));
+}
+
+/**
+ * The kitchen's steps on one item, as data: a bump marks it ready (and stamps when), a recall sends it
+ * back to the pass. Cooks and managers make them on the KDS; the order then follows statusFromItems.
+ */
+export interface ItemStep {
+  from: ItemStatus;
+  to: ItemStatus;
+  allowed: readonly Actor[];
+  /** now: readyAt is stamped with the step's time; clear: readyAt is emptied. */
+  readyAt: 'now' | 'clear';
+  /** The refusal when the item is not in `from`: its code, and the sentence for the cook. */
+  refusal: { code: string; message: (label: string) => string };
+}
+
+export const ITEM_STEPS = {
+  bump: {
+    from: 'pending',
+    to: 'ready',
+    allowed: ['kitchen', 'manager'],
+    readyAt: 'now',
+    refusal: { code: 'item_already_ready', message: (label) => `${label} is already ready; recall it to make it again.` },
+  },
+  recall: {
+    from: 'ready',
+    to: 'pending',
+    allowed: ['kitchen', 'manager'],
+    readyAt: 'clear',
+    refusal: { code: 'item_not_ready', message: (label) => `${label} has not been bumped, so there is nothing to recall.` },
+  },
+} as const satisfies Record<string, ItemStep>;
+
+export type ItemStepName = keyof typeof ITEM_STEPS;
+
+export type ItemStepCheck = { ok: true; to: ItemStatus; readyAt: 'now' | 'clear' } | { ok: false; code: string; message: string };
+
+/** Whether a kitchen step applies to an item of an order that is still open (the order's own finality is checked first). */
+export function checkItemStep(step: ItemStepName, itemStatus: ItemStatus, itemLabel: string): ItemStepCheck {
+  const rule: ItemStep = ITEM_STEPS[step];
+  if (itemStatus !== rule.from) return { ok: false, code: rule.refusal.code, message: rule.refusal.message(itemLabel) };
+  return { ok: true, to: rule.to, readyAt: rule.readyAt };
+}
 
 /** Transitions a person can ask for by hand (the rest follow from the kitchen's bumps). */
 export const MANUAL_TARGETS = ['accepted', 'served', 'cancelled', 'voided'] as const;

@@ -32,3 +32,24 @@ export const errorResponses = {
   404: ErrorSchema,
   409: ErrorSchema,
 };
+
+/**
+ * A string from a fixed list, written as a plain `enum` rather than a union of literals: the response
+ * serializer writes an `enum` string directly, while a union (`anyOf`) makes it test every branch.
+ */
+export function StringEnum<T extends string>(values: readonly T[], options: { description?: string } = {}) {
+  return Type.Unsafe<T>({ type: 'string', enum: [...values], ...options });
+}
+
+/** A value or null, for responses (`nullable` is understood by both the serializer and OpenAPI 3.0). */
+export function Nullable<T>(schema: Record<string, unknown>) {
+  return Type.Unsafe<T | null>({ ...schema, nullable: true });
+}
+
+export function NullableString(options: { format?: string; description?: string } = {}) {
+  return Nullable<string>({ type: 'string', ...options });
+}
+
+export function NullableInteger(options: { description?: string } = {}) {
+  return Nullable<number>({ type: 'integer', ...options });
+}

@@ -56,6 +56,10 @@ export type TablesResponse = Static<typeof TablesResponseSchema>;
 
 export const RotatedCodeSchema = Type.Object({ code: Type.String() });
 
+/** Payload of table.changed (staff only): a table got a new QR code. */
+export const TableChangedSchema = Type.Object({ tableId: Type.String(), tableName: Type.String(), code: Type.String() });
+export type TableChanged = Static<typeof TableChangedSchema>;
+
 // ---- staff: visits ----
 
 /** A visit as staff actions return it, and the payload of visit.opened / visit.closed / visit.moved. */

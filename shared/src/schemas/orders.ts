@@ -1,22 +1,9 @@
 import { Type, type Static } from 'typebox';
 import { ITEM_STATUSES, MANUAL_TARGETS, ORDER_STATUSES, type ItemStatus, type ManualTarget, type OrderStatus } from '../restaurant/order-lifecycle.ts';
-import { CurrencySchema, IdSchema, IsoTimeSchema, LocalizedTextSchema, MinorUnitsSchema, UuidV7Schema } from './common.ts';
+import { CurrencySchema, IdSchema, IsoTimeSchema, LocalizedTextSchema, MinorUnitsSchema, NullableString, StringEnum, UuidV7Schema } from './common.ts';
 
 /** Limits of one order, shared by the hub's validation and the pages that build orders. */
 export const ORDER_LIMITS = { maxLines: 50, maxQuantity: 50, maxNoteLength: 200, maxModifiersPerLine: 20, maxReasonLength: 200 } as const;
-
-/**
- * A string from a fixed list. Written as `enum` rather than a union of literals: the response
- * serializer writes an `enum` string directly, while a union (`anyOf`) makes it test every branch.
- */
-function StringEnum<T extends string>(values: readonly T[], options: { description?: string } = {}) {
-  return Type.Unsafe<T>({ type: 'string', enum: [...values], ...options });
-}
-
-/** A string or null, for responses (`nullable` is understood by both the serializer and OpenAPI 3.0). */
-function NullableString(options: { format?: string; description?: string } = {}) {
-  return Type.Unsafe<string | null>({ type: 'string', nullable: true, ...options });
-}
 
 export const OrderStatusSchema = StringEnum<OrderStatus>(ORDER_STATUSES);
 export const ItemStatusSchema = StringEnum<ItemStatus>(ITEM_STATUSES);
@@ -88,6 +75,7 @@ export type OrderItem = Static<typeof OrderItemSchema>;
 export const OrderSchema = Type.Object({
   id: Type.String(),
   number: Type.Integer({ description: 'Counter of the business day, shown as "#12"' }),
+  businessDay: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: "The venue's business day it belongs to (YYYY-MM-DD, in the venue's time zone)" }),
   visitId: Type.String(),
   tableId: Type.String(),
   tableName: Type.String(),

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IdSchema, IsoTimeSchema } from './common.ts';
+import { IdSchema, IsoTimeSchema, NullableInteger, NullableString, StringEnum } from './common.ts';
 
 /**
  * Printers, the stations they print for, and the print queue. A station's tickets go to its printer(s)
@@ -26,19 +26,6 @@ export const PAPER_WIDTHS = [58, 80] as const;
 export type PaperWidthMm = (typeof PAPER_WIDTHS)[number];
 
 export const PRINTING_LIMITS = { maxNameLength: 60, maxHostLength: 253, maxStations: 20, maxJobsListed: 500 } as const;
-
-/** A string from a fixed list, written as `enum` (the serializer writes it directly). */
-function StringEnum<T extends string>(values: readonly T[], options: { description?: string } = {}) {
-  return Type.Unsafe<T>({ type: 'string', enum: [...values], ...options });
-}
-
-function NullableString(options: { format?: string; description?: string } = {}) {
-  return Type.Unsafe<string | null>({ type: 'string', nullable: true, ...options });
-}
-
-function NullableInteger(options: { description?: string } = {}) {
-  return Type.Unsafe<number | null>({ type: 'integer', nullable: true, ...options });
-}
 
 export const PrinterStatusNameSchema = StringEnum<PrinterStatusName>(PRINTER_STATUSES, {
   description: 'unknown until the hub has asked the printer (a few seconds after start)',

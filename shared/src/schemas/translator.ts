@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IsoTimeSchema, UuidV7Schema } from './common.ts';
+import { IsoTimeSchema, Nullable, StringEnum, UuidV7Schema } from './common.ts';
 
 /**
  * The translator: speech to text with Whisper on the hub, text translation (phrasebook, Apertium) and
@@ -28,14 +28,6 @@ export const TRANSLATOR_LIMITS = { maxTextLength: 1000, maxPlaceholderValueLengt
 export const AUDIO_CONTENT_TYPES = [
   'audio/wav', 'audio/wave', 'audio/x-wav', 'audio/vnd.wave', 'audio/webm', 'video/webm', 'audio/ogg', 'application/ogg',
 ] as const;
-
-function StringEnum<T extends string>(values: readonly T[], options: { description?: string } = {}) {
-  return Type.Unsafe<T>({ type: 'string', enum: [...values], ...options });
-}
-
-function Nullable<T>(schema: Record<string, unknown>) {
-  return Type.Unsafe<T | null>({ ...schema, nullable: true });
-}
 
 export const LanguageCodeSchema = Type.String({ pattern: '^[a-z]{2,3}$', description: 'ISO 639-1 code, e.g. en' });
 export const LanguageOrAutoSchema = Type.String({
@@ -190,17 +182,19 @@ export const SpeechLineQuerySchema = Type.Object(
 export type SpeechLineQuery = Static<typeof SpeechLineQuerySchema>;
 
 /** Realtime (socket.io `event` on /staff and the visit's /guest room): a line was added. */
-export interface ConversationLineEvent {
-  conversation: Conversation;
-  line: ConversationLine;
-}
+export const ConversationLineEventSchema = Type.Object({
+  conversation: ConversationSchema,
+  line: ConversationLineSchema,
+});
+export type ConversationLineEvent = Static<typeof ConversationLineEventSchema>;
 
 /** Realtime, not stored (socket.io `translator.progress`): a speech line being recognised. */
-export interface TranslatorProgressEvent {
-  conversationId: string;
-  lineId: string;
-  speaker: Speaker;
-  state: JobState;
-  position: number;
-  progress: number;
-}
+export const TranslatorProgressEventSchema = Type.Object({
+  conversationId: Type.String(),
+  lineId: Type.String(),
+  speaker: StringEnum<Speaker>(SPEAKERS),
+  state: StringEnum<JobState>(JOB_STATES),
+  position: Type.Integer(),
+  progress: Type.Number(),
+});
+export type TranslatorProgressEvent = Static<typeof TranslatorProgressEventSchema>;

@@ -16,5 +16,6 @@ export const VenueSchema = Type.Object({
   languages: Type.Array(Type.String()),
   visitPolicy: Type.Union([Type.Literal('auto'), Type.Literal('staff')]),
   stations: Type.Array(StationSchema),
+  modules: Type.Array(Type.String(), { description: 'The modules this hub runs (MODULES): restaurant, printing, sync, translator' }),
 });
 export type Venue = Static<typeof VenueSchema>;

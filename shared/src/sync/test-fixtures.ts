@@ -32,6 +32,7 @@ export function makeOrder(id: string, items: OrderItem[], overrides: Partial<Ord
   return {
     id,
     number: 1,
+    businessDay: createdAt.slice(0, 10),
     visitId: '0197a3c1-5a2b-7c3d-8e4f-0123456789ac',
     tableId: 't-12',
     tableName: 'Table 12',
@@ -53,6 +54,7 @@ export function orderOf(record: OrderRecord, updatedAt: string): Order {
   return {
     id: record.id,
     number: record.number,
+    businessDay: record.createdAt.slice(0, 10),
     visitId: record.visitId,
     tableId: record.tableId,
     tableName: record.tableName,

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { GuestRequest, PendingRequest, RequestKind } from '@onemoment/shared/schemas/floor';
 import { newId } from '@onemoment/shared/ids';
-import type { GuestPrincipal } from '../../auth/sessions.ts';
+import type { GuestPrincipal } from '../../sessions/session-lookup.ts';
 import type { HubContext } from '../../context.ts';
 import { conflict, notFound } from '../../errors.ts';
-import { rooms } from '../../realtime/event-log.ts';
-import { findVisit } from './visits.ts';
+import { rooms } from '../../events/event-log.ts';
+import type { VisitStore } from './visits.ts';
 
 interface RequestRow {
   id: string;
@@ -19,15 +19,16 @@ interface RequestRow {
 
 /** "Call the waiter" and "the bill, please": one pending call of each kind per visit. */
 export class RequestService {
-  private readonly sqlite: Database.Database;
   private readonly pendingOfKind: Database.Statement;
   private readonly insertRequest: Database.Statement;
   private readonly requestById: Database.Statement;
   private readonly acknowledgeRow: Database.Statement;
 
-  constructor(private readonly context: HubContext) {
+  constructor(
+    private readonly context: HubContext,
+    private readonly visits: VisitStore,
+  ) {
     const sqlite = context.store.sqlite;
-    this.sqlite = sqlite;
     this.pendingOfKind = sqlite.prepare(
       `SELECT id, kind, created_at AS createdAt FROM guest_requests
         WHERE visit_id = ? AND kind = ? AND acknowledged_at IS NULL
@@ -54,7 +55,7 @@ export class RequestService {
    */
   create(guest: GuestPrincipal, kind: RequestKind): Promise<{ request: PendingRequest; created: boolean }> {
     return this.context.commands.run((tx) => {
-      const visit = findVisit(this.sqlite, guest.visitId);
+      const visit = this.visits.visit(guest.visitId);
       if (!visit || visit.status !== 'open') throw conflict('visit_not_open', 'Your visit has ended: scan the table QR code again.');
       const pending = this.pendingOfKind.get(visit.id, kind) as PendingRequest | undefined;
       if (pending) return { request: pending, created: false };
@@ -69,7 +70,6 @@ export class RequestService {
       };
       this.insertRequest.run(request.id, visit.id, visit.tableId, kind, request.createdAt);
       this.context.events.publish(tx, 'request.created', [rooms.staff], request);
-      if (kind === 'bill') for (const hook of this.context.orderHooks.billRequested) hook(tx, request);
       return { request: { id: request.id, kind, createdAt: request.createdAt }, created: true };
     });
   }

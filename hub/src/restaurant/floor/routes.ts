@@ -15,12 +15,11 @@ import {
 } from '@onemoment/shared/schemas/floor';
 import type { HubContext } from '../../context.ts';
 import { guestOf, requireGuest, requireStaff, staffOf } from '../../http/guards.ts';
-import { VenueService } from '../../venue/venue-service.ts';
 import { qrPng, qrSvg } from './qr-codes.ts';
 import { renderQrSheet } from './qr-sheet.ts';
-import { RequestService } from './request-service.ts';
-import { TableService } from './table-service.ts';
-import { VisitService } from './visit-service.ts';
+import type { RequestService } from './request-service.ts';
+import type { TableService } from './table-service.ts';
+import type { VisitService } from './visit-service.ts';
 
 const tags = ['floor'];
 
@@ -30,11 +29,14 @@ const PngSchema = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', descri
 const HtmlSchema = Type.String({ description: 'A printable HTML page (text/html)' });
 
 /** Tables and their QR codes, visits, guests joining a table, and guests calling staff. */
-export function floorRoutes(context: HubContext): FastifyPluginAsyncTypebox {
-  const tables = new TableService(context);
-  const visits = new VisitService(context);
-  const requests = new RequestService(context);
-  const venue = new VenueService(context);
+export interface FloorServices {
+  tables: TableService;
+  visits: VisitService;
+  requests: RequestService;
+}
+
+export function floorRoutes(context: HubContext, { tables, visits, requests }: FloorServices): FastifyPluginAsyncTypebox {
+  const venue = context.venue;
   const anyStaff = requireStaff(context.sessions);
   const floorStaff = requireStaff(context.sessions, 'waiter', 'manager');
   const manager = requireStaff(context.sessions, 'manager');

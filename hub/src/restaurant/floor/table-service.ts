@@ -3,10 +3,11 @@ import type { OrderStatus } from '@onemoment/shared/restaurant/order-lifecycle';
 import type { PendingRequest, RequestKind, Table, TablesResponse } from '@onemoment/shared/schemas/floor';
 import type { HubContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
-import { rooms } from '../../realtime/event-log.ts';
+import { rooms } from '../../events/event-log.ts';
 import { newTableCode } from '../../venue/demo-seed.ts';
 import { NOT_COUNTED, tableState } from './table-state.ts';
-import { findTable, isUniqueViolation, type TableRow } from './visits.ts';
+import { isUniqueViolation } from '../../db/sqlite-errors.ts';
+import type { TableRow, VisitStore } from './visits.ts';
 
 interface TableWithVisitRow extends TableRow {
   visitId: string | null;
@@ -26,16 +27,17 @@ interface PendingRequestRow extends PendingRequest {
 
 /** The floor plan (tables with their state) and the tables' QR codes. */
 export class TableService {
-  private readonly sqlite: Database.Database;
   private readonly tablesWithVisits: Database.Statement;
   private readonly ordersOfOpenVisits: Database.Statement;
   private readonly pendingOfOpenVisits: Database.Statement;
   private readonly allTables: Database.Statement;
   private readonly updateCode: Database.Statement;
 
-  constructor(private readonly context: HubContext) {
+  constructor(
+    private readonly context: HubContext,
+    private readonly visits: VisitStore,
+  ) {
     const sqlite = context.store.sqlite;
-    this.sqlite = sqlite;
     this.tablesWithVisits = sqlite.prepare(
       `SELECT t.id, t.name, t.code, t.seats, v.id AS visitId, v.opened_at AS openedAt
          FROM dining_tables t LEFT JOIN visits v ON v.table_id = t.id AND v.status = 'open'
@@ -106,7 +108,7 @@ export class TableService {
   }
 
   table(tableId: string): TableRow {
-    const table = findTable(this.sqlite, tableId);
+    const table = this.visits.table(tableId);
     if (!table) throw notFound(`Table "${tableId}"`);
     return table;
   }

@@ -1,13 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { GuestVisit, JoinVisitResponse, Visit, VisitMoved } from '@onemoment/shared/schemas/floor';
-import type { GuestPrincipal } from '../../auth/sessions.ts';
-import { hashToken, newToken } from '../../auth/tokens.ts';
+import type { GuestPrincipal } from '../../sessions/session-lookup.ts';
+import { hashToken, newToken } from '../../sessions/tokens.ts';
 import type { HubContext } from '../../context.ts';
 import { conflict, HubError, notFound } from '../../errors.ts';
-import { rooms } from '../../realtime/event-log.ts';
-import { orderRooms, orderStoreFor } from '../orders/order-store.ts';
+import { rooms } from '../../events/event-log.ts';
+import { isUniqueViolation } from '../../db/sqlite-errors.ts';
 import { JoinLimiter } from './join-limiter.ts';
-import { findOpenVisit, findTable, findVisit, isUniqueViolation, openVisitIn, type TableRow } from './visits.ts';
+import type { TableRow, VisitStore } from './visits.ts';
 
 /** Unknown codes one client may try per minute before it has to wait. */
 const JOIN_FAILURES_PER_MINUTE = 20;
@@ -17,19 +17,19 @@ export const tableNotFound = () =>
 
 /** Opening, closing and moving visits (staff), and joining a table's visit from its QR code (guests). */
 export class VisitService {
-  private readonly sqlite: Database.Database;
   private readonly tableByCode: Database.Statement;
   private readonly closeVisitRow: Database.Statement;
   private readonly revokeSessions: Database.Statement;
   private readonly insertSession: Database.Statement;
   private readonly moveVisitRow: Database.Statement;
-  private readonly moveOrders: Database.Statement;
   private readonly moveRequests: Database.Statement;
   private readonly limiter = new JoinLimiter({ maxFailures: JOIN_FAILURES_PER_MINUTE, windowMs: 60_000 });
 
-  constructor(private readonly context: HubContext) {
+  constructor(
+    private readonly context: HubContext,
+    private readonly visits: VisitStore,
+  ) {
     const sqlite = context.store.sqlite;
-    this.sqlite = sqlite;
     this.tableByCode = sqlite.prepare('SELECT id, name, code, seats FROM dining_tables WHERE code = ?');
     this.closeVisitRow = sqlite.prepare("UPDATE visits SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'open'");
     this.revokeSessions = sqlite.prepare('UPDATE guest_sessions SET revoked_at = ? WHERE visit_id = ? AND revoked_at IS NULL');
@@ -37,26 +37,26 @@ export class VisitService {
       'INSERT INTO guest_sessions (token_hash, visit_id, created_at, last_seen_at, revoked_at) VALUES (?, ?, ?, ?, NULL)',
     );
     this.moveVisitRow = sqlite.prepare("UPDATE visits SET table_id = ? WHERE id = ? AND status = 'open'");
-    // The party's orders and calls follow it, so tickets and the floor plan name the table they are at now.
-    this.moveOrders = sqlite.prepare('UPDATE orders SET table_id = ?, updated_at = ? WHERE visit_id = ?');
+    // The party's calls follow it (its orders follow visit.moved in the orders module), so tickets and
+    // the floor plan name the table they are at now.
     this.moveRequests = sqlite.prepare('UPDATE guest_requests SET table_id = ? WHERE visit_id = ?');
   }
 
   private table(tableId: string): TableRow {
-    const table = findTable(this.sqlite, tableId);
+    const table = this.visits.table(tableId);
     if (!table) throw notFound(`Table "${tableId}"`);
     return table;
   }
 
   private visit(visitId: string): Visit {
-    const visit = findVisit(this.sqlite, visitId);
+    const visit = this.visits.visit(visitId);
     if (!visit) throw notFound('This visit');
     return visit;
   }
 
   openVisit(tableId: string, staffId: string): Promise<Visit> {
     return this.context.commands.run((tx) => {
-      const opened = openVisitIn(this.sqlite, tx, this.context, tableId, staffId);
+      const opened = this.visits.open(tx, tableId, staffId);
       return this.visit(opened.id);
     });
   }
@@ -84,19 +84,14 @@ export class VisitService {
       const target = this.table(targetTableId);
       if (target.id === visit.tableId) return visit;
       const occupied = () => conflict('table_occupied', `${target.name} already has guests: close or move their visit first.`);
-      if (findOpenVisit(this.sqlite, target.id)) throw occupied();
+      if (this.visits.openVisitOf(target.id)) throw occupied();
       try {
         this.moveVisitRow.run(target.id, visitId);
       } catch (error) {
         if (isUniqueViolation(error)) throw occupied();
         throw error;
       }
-      this.moveOrders.run(target.id, this.context.clock.now().toISOString(), visitId);
       this.moveRequests.run(target.id, visitId);
-      // Each order changed table: the kitchen's tickets and the waiters' lists must name the new one.
-      for (const order of orderStoreFor(this.sqlite).ordersOfVisit(visitId)) {
-        this.context.events.publish(tx, 'order.updated', orderRooms(order), order);
-      }
       const moved: VisitMoved = { ...visit, tableId: target.id, tableName: target.name, fromTableId: visit.tableId, fromTableName: visit.tableName };
       this.context.events.publish(tx, 'visit.moved', [rooms.staff, rooms.visit(visitId)], moved);
       const { fromTableId: _from, fromTableName: _fromName, ...atNewTable } = moved;
@@ -124,12 +119,12 @@ export class VisitService {
       // Read again inside the command: the code may have been rotated in the meantime.
       const table = this.tableByCode.get(tableCode) as TableRow | undefined;
       if (!table) throw tableNotFound();
-      let visit = findOpenVisit(this.sqlite, table.id);
+      let visit = this.visits.openVisitOf(table.id);
       if (!visit) {
         if (this.context.config.visitPolicy !== 'auto') {
           throw conflict('visit_not_open', `${table.name} is not open for orders yet: ask a waiter to open it for you.`);
         }
-        visit = openVisitIn(this.sqlite, tx, this.context, table.id, 'guest');
+        visit = this.visits.open(tx, table.id, 'guest');
       }
       const now = this.context.clock.now();
       const token = newToken();
@@ -140,7 +135,7 @@ export class VisitService {
   }
 
   guestVisit(guest: GuestPrincipal): GuestVisit {
-    const visit = findVisit(this.sqlite, guest.visitId);
+    const visit = this.visits.visit(guest.visitId);
     // The guard admitted the token a moment ago, so its visit exists; a race with closing reads as ended.
     if (!visit) throw notFound('This visit');
     return { visitId: visit.id, tableId: visit.tableId, tableName: visit.tableName, status: visit.status };

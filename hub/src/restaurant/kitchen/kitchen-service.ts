@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { LocalizedText } from '@onemoment/shared/localized-text';
-import { isFinal, statusFromItems, type ItemStatus, type OrderStatus } from '@onemoment/shared/restaurant/order-lifecycle';
+import { checkItemStep, isFinal, statusFromItems, type ItemStatus, type ItemStepName, type OrderStatus } from '@onemoment/shared/restaurant/order-lifecycle';
 import {
   EXPO_STATION,
   type AllDayResponse,
@@ -18,7 +18,6 @@ import {
   ORDER_COLUMNS,
   ORDER_FROM,
   orderRooms,
-  orderStoreFor,
   type ItemRow,
   type OrderRow,
   type OrderStore,
@@ -76,12 +75,13 @@ function prepare(db: Database.Database) {
  */
 export class KitchenService {
   private readonly sql: ReturnType<typeof prepare>;
-  private readonly store: OrderStore;
   private stationFilters: Map<string, string> | null = null;
 
-  constructor(private readonly context: HubContext) {
+  constructor(
+    private readonly context: HubContext,
+    private readonly store: OrderStore,
+  ) {
     this.sql = prepare(context.store.sqlite);
-    this.store = orderStoreFor(context.store.sqlite);
   }
 
   /** The station ids a screen for `station` covers, as the JSON the statements take. */
@@ -122,27 +122,22 @@ export class KitchenService {
   }
 
   bump(itemId: string): Promise<BumpResponse> {
-    return this.context.commands.run((tx) => {
-      const row = this.itemWithOrder(itemId);
-      if (isFinal(row.orderStatus)) throw closedOrder(row.number, row.orderStatus, 'there is nothing to bump.');
-      if (row.status !== 'pending') {
-        throw conflict('item_already_ready', `${this.label(row)} is already ready; recall it to make it again.`);
-      }
-      const now = this.context.clock.now().toISOString();
-      this.store.sql.setItemStatus.run('ready', now, itemId);
-      return this.afterItemChange(tx, row, now);
-    });
+    return this.step(itemId, 'bump');
   }
 
   recall(itemId: string): Promise<BumpResponse> {
+    return this.step(itemId, 'recall');
+  }
+
+  /** One kitchen step on an item, as the lifecycle's ITEM_STEPS table says, then the order follows its items. */
+  private step(itemId: string, step: ItemStepName): Promise<BumpResponse> {
     return this.context.commands.run((tx) => {
       const row = this.itemWithOrder(itemId);
-      if (isFinal(row.orderStatus)) throw closedOrder(row.number, row.orderStatus, 'there is nothing to recall.');
-      if (row.status !== 'ready') {
-        throw conflict('item_not_ready', `${this.label(row)} has not been bumped, so there is nothing to recall.`);
-      }
+      if (isFinal(row.orderStatus)) throw closedOrder(row.number, row.orderStatus, `there is nothing to ${step}.`);
+      const check = checkItemStep(step, row.status, this.label(row));
+      if (!check.ok) throw conflict(check.code, check.message);
       const now = this.context.clock.now().toISOString();
-      this.store.sql.setItemStatus.run('pending', null, itemId);
+      this.store.sql.setItemStatus.run(check.to, check.readyAt === 'now' ? now : null, itemId);
       return this.afterItemChange(tx, row, now);
     });
   }

@@ -10,13 +10,12 @@ import {
 } from '@onemoment/shared/schemas/kitchen';
 import type { HubContext } from '../../context.ts';
 import { requireStaff } from '../../http/guards.ts';
-import { KitchenService } from './kitchen-service.ts';
+import type { KitchenService } from './kitchen-service.ts';
 
 const tags = ['kitchen'];
 
 /** The kitchen display's API: tickets per station, bump and recall, the recall list, all-day counts. */
-export function kitchenRoutes(context: HubContext): FastifyPluginAsyncTypebox {
-  const kitchen = new KitchenService(context);
+export function kitchenRoutes(context: HubContext, kitchen: KitchenService): FastifyPluginAsyncTypebox {
   const readers = requireStaff(context.sessions, 'kitchen', 'manager', 'waiter');
   const cooks = requireStaff(context.sessions, 'kitchen', 'manager');
 

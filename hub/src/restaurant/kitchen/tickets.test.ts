@@ -21,6 +21,7 @@ const item = (id: string, station: string, status: OrderItem['status'] = 'pendin
 const order = (number: number, createdAt: string, items: OrderItem[], rush = false): Order => ({
   id: `order-${number}`,
   number,
+  businessDay: '2026-06-01',
   visitId: 'visit',
   tableId: 'table-1',
   tableName: 'Table 1',

@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
 import { pickText, type LocalizedText } from '@onemoment/shared/localized-text';
-import type { Menu, MenuCategory, MenuItem, MenuItemPatch } from '@onemoment/shared/schemas/menu';
+import type { MenuChanged, Menu, MenuCategory, MenuItem, MenuItemPatch } from '@onemoment/shared/schemas/menu';
+import type { MenuItemRecord } from '@onemoment/shared/sync/config-doc';
+import type { CommandTx } from '../../db/command-runner.ts';
 import type { HubContext } from '../../context.ts';
 import { badRequest, notFound } from '../../errors.ts';
-import { rooms } from '../../realtime/event-log.ts';
-import { VenueService } from '../../venue/venue-service.ts';
+import { rooms } from '../../events/event-log.ts';
 import {
   cleanLocalizedText,
   servedLanguage,
@@ -40,13 +41,9 @@ interface Statements {
   modifiers: Database.Statement;
   itemExists: Database.Statement;
   update: Database.Statement;
+  syncedFields: Database.Statement;
+  setSyncedFields: Database.Statement;
 }
-
-/**
- * One cache per database, not per service instance: whichever module builds a MenuService, a PATCH
- * through any of them is seen by all.
- */
-const caches = new WeakMap<Database.Database, { snapshot: MenuSnapshot | null }>();
 
 const parse = (json: string) => JSON.parse(json) as LocalizedText;
 
@@ -58,18 +55,11 @@ const parse = (json: string) => JSON.parse(json) as LocalizedText;
  */
 export class MenuService {
   private readonly sql: Statements;
-  private readonly venue: VenueService;
-  private readonly cache: { snapshot: MenuSnapshot | null };
+  /** One instance per hub (the restaurant module builds it), so one cache: a change is seen by every reader. */
+  private readonly cache: { snapshot: MenuSnapshot | null } = { snapshot: null };
 
   constructor(private readonly context: HubContext) {
     const db = context.store.sqlite;
-    this.venue = new VenueService(context);
-    let cache = caches.get(db);
-    if (!cache) {
-      cache = { snapshot: null };
-      caches.set(db, cache);
-    }
-    this.cache = cache;
     this.sql = {
       categories: db.prepare('SELECT id, names FROM menu_categories ORDER BY position, id'),
       items: db.prepare(
@@ -79,6 +69,8 @@ export class MenuService {
       groups: db.prepare('SELECT id, item_id AS itemId, names, min_choices AS minChoices, max_choices AS maxChoices FROM modifier_groups ORDER BY position, id'),
       modifiers: db.prepare('SELECT id, group_id AS groupId, names, price_minor AS priceMinor FROM modifiers ORDER BY position, id'),
       itemExists: db.prepare('SELECT 1 FROM menu_items WHERE id = ?').pluck(),
+      syncedFields: db.prepare('SELECT id, price_minor AS priceMinor, available, updated_at AS updatedAt FROM menu_items ORDER BY id'),
+      setSyncedFields: db.prepare('UPDATE menu_items SET price_minor = ?, available = ?, updated_at = ? WHERE id = ?'),
       update: db.prepare(
         `UPDATE menu_items
             SET price_minor = COALESCE(?, price_minor), available = COALESCE(?, available),
@@ -152,13 +144,51 @@ export class MenuService {
     this.cache.snapshot = null;
   }
 
+  // ---- for cloud sync: the menu module writes its own rows, whoever asks ----
+
+  /** Every item's price and availability, as the config document keeps them. */
+  syncedFields(): Array<{ id: string; priceMinor: number; available: boolean; updatedAt: string }> {
+    return (this.sql.syncedFields.all() as Array<{ id: string; priceMinor: number; available: number; updatedAt: string }>).map((row) => ({
+      ...row,
+      available: row.available === 1,
+    }));
+  }
+
+  /**
+   * HQ's prices and availability as the config document now holds them, inside the command that
+   * applied the cloud's update: each item that differs is updated and announced as `menu.changed`. Sync
+   * records that event too, which changes nothing: the document already holds these values, and it
+   * writes only what differs. An item this hub does not have is left alone.
+   */
+  applyCloudFields(tx: CommandTx, records: readonly MenuItemRecord[]): MenuChanged[] {
+    const current = new Map(this.syncedFields().map((row) => [row.id, row]));
+    const now = this.context.clock.now().toISOString();
+    const changes: MenuChanged[] = [];
+    for (const record of records) {
+      const row = current.get(record.id);
+      if (!row) continue;
+      const priceMinor = record.priceMinor ?? row.priceMinor;
+      const available = record.available ?? row.available;
+      if (priceMinor === row.priceMinor && available === row.available) continue;
+      this.sql.setSyncedFields.run(priceMinor, available ? 1 : 0, now, record.id);
+      changes.push({ itemId: record.id, priceMinor, available });
+    }
+    if (changes.length === 0) return changes;
+    // Dropped now for later commands of this batch, and again after the commit or rollback.
+    this.invalidate();
+    tx.afterCommit(() => this.invalidate());
+    tx.onRollback(() => this.invalidate());
+    for (const change of changes) this.context.events.publish(tx, 'menu.changed', [rooms.staff, rooms.allGuests], change);
+    return changes;
+  }
+
   private snapshot(): MenuSnapshot {
     this.cache.snapshot ??= this.load();
     return this.cache.snapshot;
   }
 
   private load(): MenuSnapshot {
-    const venue = this.venue.venue();
+    const venue = this.context.venue.venue();
     const categories = (this.sql.categories.all() as Array<{ id: string; names: string }>).map(
       (row): CachedCategory => ({ id: row.id, names: parse(row.names), items: [] }),
     );

@@ -3,13 +3,12 @@ import { errorResponses } from '@onemoment/shared/schemas/common';
 import { MenuItemParamsSchema, MenuItemPatchSchema, MenuItemSchema, MenuQuerySchema, MenuSchema } from '@onemoment/shared/schemas/menu';
 import type { HubContext } from '../../context.ts';
 import { requireGuest, requireStaff } from '../../http/guards.ts';
-import { MenuService } from './menu-service.ts';
+import type { MenuService } from './menu-service.ts';
 
 const tags = ['menu'];
 
 /** The guest menu (86'd items left out), the staff menu (everything), and the manager's item edits. */
-export function menuRoutes(context: HubContext): FastifyPluginAsyncTypebox {
-  const menu = new MenuService(context);
+export function menuRoutes(context: HubContext, menu: MenuService): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/api/guest/menu',

@@ -1,5 +1,5 @@
 import { newId } from '@onemoment/shared/ids';
-import { checkTransition, isFinal, type OrderStatus, type TransitionCheck } from '@onemoment/shared/restaurant/order-lifecycle';
+import { checkTransition, effectOf, isFinal, type OrderStatus, type TransitionCheck } from '@onemoment/shared/restaurant/order-lifecycle';
 import type {
   GuestPlaceOrderBody,
   Order,
@@ -9,14 +9,15 @@ import type {
   StaffPlaceOrderBody,
   TransitionBody,
 } from '@onemoment/shared/schemas/orders';
-import type { GuestPrincipal, StaffPrincipal } from '../../auth/sessions.ts';
+import type { GuestPrincipal, StaffPrincipal } from '../../sessions/session-lookup.ts';
 import type { HubContext } from '../../context.ts';
 import type { CommandTx } from '../../db/command-runner.ts';
 import { badRequest, conflict, forbidden, notFound, type HubError } from '../../errors.ts';
-import { VenueService } from '../../venue/venue-service.ts';
-import { findOpenVisit, findTable, findVisit, isUniqueViolation, openVisitIn } from '../floor/visits.ts';
-import { MenuService } from '../menu/menu-service.ts';
-import { orderRooms, orderStoreFor, type OrderStore } from './order-store.ts';
+import type { VisitMoved } from '@onemoment/shared/schemas/floor';
+import { isUniqueViolation } from '../../db/sqlite-errors.ts';
+import type { VisitStore } from '../floor/visits.ts';
+import type { MenuService } from '../menu/menu-service.ts';
+import { orderRooms, type OrderStore } from './order-store.ts';
 import { cleanText, nameOf } from './order-text.ts';
 import { priceOrder } from './price-order.ts';
 
@@ -62,18 +63,16 @@ function refusalOf(check: Exclude<TransitionCheck, { ok: true }>): HubError {
  * cancel, void, rush). Each change is one command that writes the rows and its event together.
  */
 export class OrderService {
-  private readonly store: OrderStore;
-  private readonly menu: MenuService;
-  private readonly venue: VenueService;
   /** JSON text of the menu's shared, read-only objects (names, allergens), made once per object. */
   private readonly jsonText = new WeakMap<object, string>();
   private dayMemo = { minute: Number.NaN, day: '' };
 
-  constructor(private readonly context: HubContext) {
-    this.store = orderStoreFor(context.store.sqlite);
-    this.menu = new MenuService(context);
-    this.venue = new VenueService(context);
-  }
+  constructor(
+    private readonly context: HubContext,
+    private readonly store: OrderStore,
+    private readonly menu: MenuService,
+    private readonly visits: VisitStore,
+  ) {}
 
   /**
    * Today's business day. Formatting a date in the venue's time zone is slow for a hot path, and the
@@ -81,7 +80,7 @@ export class OrderService {
    */
   businessDay(at: Date = this.context.clock.now()): string {
     const minute = Math.floor(at.getTime() / 60_000);
-    if (minute !== this.dayMemo.minute) this.dayMemo = { minute, day: this.venue.businessDay(at) };
+    if (minute !== this.dayMemo.minute) this.dayMemo = { minute, day: this.context.venue.businessDay(at) };
     return this.dayMemo.day;
   }
 
@@ -95,7 +94,7 @@ export class OrderService {
         if (existing.visitId !== guest.visitId) throw idTaken();
         return { order: this.store.order(body.id)!, created: false };
       }
-      const visit = findVisit(this.context.store.sqlite, guest.visitId);
+      const visit = this.visits.visit(guest.visitId);
       if (!visit || visit.status !== 'open') {
         throw conflict('visit_not_open', 'This table visit has ended: scan the table QR code again to order.');
       }
@@ -119,11 +118,10 @@ export class OrderService {
         if (existing.tableId !== body.tableId) throw idTaken();
         return { order: this.store.order(body.id)!, created: false };
       }
-      const sqlite = this.context.store.sqlite;
-      const table = findTable(sqlite, body.tableId);
+      const table = this.visits.table(body.tableId);
       if (!table) throw notFound(`Table "${body.tableId}"`);
       // A waiter ordering for guests who have not scanned the QR yet opens their visit in the same command.
-      const visit = findOpenVisit(sqlite, table.id) ?? openVisitIn(sqlite, tx, this.context, table.id, staff.staffId);
+      const visit = this.visits.openVisitOf(table.id) ?? this.visits.open(tx, table.id, staff.staffId);
       const order = this.insert(tx, {
         id: body.id,
         visitId: visit.id,
@@ -187,6 +185,7 @@ export class OrderService {
     const order: Order = {
       id: placement.id,
       number,
+      businessDay,
       visitId: placement.visitId,
       tableId: placement.tableId,
       tableName: placement.tableName,
@@ -200,8 +199,7 @@ export class OrderService {
       statusReason: null,
       items,
     };
-    // Other modules' work for a new order (printing its tickets) joins this transaction.
-    for (const hook of this.context.orderHooks.placed) hook(tx, order);
+    // Other modules' work for a new order (printing its tickets, sync) joins this transaction through the event.
     this.context.events.publish(tx, 'order.placed', orderRooms(order), order);
     tx.afterCommit(() => this.context.metrics.ordersPlaced.inc({ source: placement.placedBy }));
     return order;
@@ -245,10 +243,10 @@ export class OrderService {
       const reason = cleanText(body.reason);
       const check = checkTransition(row.status, body.to, staff.role, reason, `Order #${row.number}`);
       if (!check.ok) throw refusalOf(check);
-      const ends = body.to === 'cancelled' || body.to === 'voided';
-      this.store.sql.setStatus.run(body.to, ends ? reason : null, this.context.clock.now().toISOString(), id);
-      if (body.to === 'served') this.store.sql.serveItems.run(id);
-      else if (ends) this.store.sql.finishItems.run(body.to, id);
+      // What the transition does is data beside it in the lifecycle table.
+      const effect = effectOf(body.to);
+      this.store.sql.setStatus.run(body.to, effect.reason === 'keep' ? reason : null, this.context.clock.now().toISOString(), id);
+      if (effect.items) this.store.setItemStatuses(id, effect.items.from, effect.items.to);
       return this.announce(tx, id);
     });
   }
@@ -262,6 +260,15 @@ export class OrderService {
       this.store.sql.setRush.run(rush ? 1 : 0, this.context.clock.now().toISOString(), id);
       return this.announce(tx, id);
     });
+  }
+
+  /**
+   * A party moved table (visit.moved, in the floor's command): its orders follow it, so the kitchen's
+   * tickets and the waiters' lists name the table they are at now.
+   */
+  followVisit(tx: CommandTx, moved: VisitMoved): void {
+    this.store.moveVisitOrders(moved.id, moved.tableId, this.context.clock.now().toISOString());
+    for (const order of this.store.ordersOfVisit(moved.id)) this.context.events.publish(tx, 'order.updated', orderRooms(order), order);
   }
 
   /** Reads the order as changed and publishes it as order.updated, in the caller's command. */

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { LocalizedText } from '@onemoment/shared/localized-text';
 import type { ItemStatus, OrderStatus } from '@onemoment/shared/restaurant/order-lifecycle';
 import type { Order, OrderItem, OrderModifier } from '@onemoment/shared/schemas/orders';
-import { rooms } from '../../realtime/event-log.ts';
+import { rooms } from '../../events/event-log.ts';
 import { nameOf } from './order-text.ts';
 import type { OrderedModifier } from './tables.ts';
 
@@ -15,6 +15,7 @@ import type { OrderedModifier } from './tables.ts';
 export interface OrderRow {
   id: string;
   number: number;
+  businessDay: string;
   visitId: string;
   tableId: string;
   tableName: string;
@@ -57,7 +58,7 @@ export interface NewOrderRow {
   createdAt: string;
 }
 
-export const ORDER_COLUMNS = `o.id, o.number, o.visit_id AS visitId, o.table_id AS tableId, t.name AS tableName, o.status,
+export const ORDER_COLUMNS = `o.id, o.number, o.business_day AS businessDay, o.visit_id AS visitId, o.table_id AS tableId, t.name AS tableName, o.status,
   o.status_reason AS statusReason, o.rush, o.placed_by AS placedBy, o.total_minor AS totalMinor, o.currency,
   o.created_at AS createdAt, o.updated_at AS updatedAt`;
 export const ORDER_FROM = 'orders o JOIN dining_tables t ON t.id = o.table_id';
@@ -126,9 +127,9 @@ function prepare(db: Database.Database) {
     setStatus: db.prepare('UPDATE orders SET status = ?, status_reason = COALESCE(?, status_reason), updated_at = ? WHERE id = ?'),
     touch: db.prepare('UPDATE orders SET updated_at = ? WHERE id = ?'),
     setRush: db.prepare('UPDATE orders SET rush = ?, updated_at = ? WHERE id = ?'),
-    /** Items still in play take the order's final status; items already cancelled or voided keep theirs. */
-    finishItems: db.prepare(`UPDATE order_items SET status = ? WHERE order_id = ? AND status IN ('pending', 'ready', 'served')`),
-    serveItems: db.prepare(`UPDATE order_items SET status = 'served' WHERE order_id = ? AND status IN ('pending', 'ready')`),
+    moveVisitOrders: db.prepare('UPDATE orders SET table_id = ?, updated_at = ? WHERE visit_id = ?'),
+    /** An order transition's effect on its items (the lifecycle table says which statuses move, and to what). */
+    setItemStatuses: db.prepare('UPDATE order_items SET status = ? WHERE order_id = ? AND status IN (SELECT value FROM json_each(?))'),
     setItemStatus: db.prepare('UPDATE order_items SET status = ?, ready_at = ? WHERE id = ?'),
     itemStatuses: db.prepare('SELECT status FROM order_items WHERE order_id = ?').pluck(),
   };
@@ -136,13 +137,25 @@ function prepare(db: Database.Database) {
 
 export type OrderStatements = ReturnType<typeof prepare>;
 
-/** Reads and writes orders. One instance per database (see orderStoreFor), shared by orders and the kitchen. */
+/**
+ * Reads and writes `orders` and `order_items`, the orders module's tables. Built once by the restaurant
+ * module and shared by orders and the kitchen; other modules read orders through it and change them
+ * only by asking the orders module.
+ */
 export class OrderStore {
   readonly sql: OrderStatements;
   private readonly json = new JsonCache(20_000);
 
   constructor(readonly db: Database.Database) {
     this.sql = prepare(db);
+  }
+
+  setItemStatuses(orderId: string, from: readonly ItemStatus[], to: ItemStatus): void {
+    this.sql.setItemStatuses.run(to, orderId, JSON.stringify(from));
+  }
+
+  moveVisitOrders(visitId: string, tableId: string, at: string): void {
+    this.sql.moveVisitOrders.run(tableId, at, visitId);
   }
 
   nextNumber(businessDay: string): number {
@@ -191,6 +204,7 @@ export class OrderStore {
     return {
       id: row.id,
       number: row.number,
+      businessDay: row.businessDay,
       visitId: row.visitId,
       tableId: row.tableId,
       tableName: row.tableName,
@@ -262,15 +276,4 @@ export class OrderStore {
       allergensJson,
     );
   }
-}
-
-const stores = new WeakMap<Database.Database, OrderStore>();
-
-export function orderStoreFor(db: Database.Database): OrderStore {
-  let store = stores.get(db);
-  if (!store) {
-    store = new OrderStore(db);
-    stores.set(db, store);
-  }
-  return store;
 }

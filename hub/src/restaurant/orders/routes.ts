@@ -12,7 +12,7 @@ import {
 } from '@onemoment/shared/schemas/orders';
 import type { HubContext } from '../../context.ts';
 import { guestOf, requireGuest, requireStaff, staffOf } from '../../http/guards.ts';
-import { OrderService } from './order-service.ts';
+import type { OrderService } from './order-service.ts';
 
 const tags = ['orders'];
 const placedResponses = {
@@ -22,8 +22,7 @@ const placedResponses = {
 };
 
 /** Guests and staff place orders; staff follow and change them through their lifecycle. */
-export function ordersRoutes(context: HubContext): FastifyPluginAsyncTypebox {
-  const orders = new OrderService(context);
+export function ordersRoutes(context: HubContext, orders: OrderService): FastifyPluginAsyncTypebox {
   const guest = requireGuest(context.sessions);
   const anyStaff = requireStaff(context.sessions);
   const floorStaff = requireStaff(context.sessions, 'waiter', 'manager');

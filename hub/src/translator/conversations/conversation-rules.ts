@@ -3,7 +3,7 @@
 // The service runs them; the tests read them without a database or a socket.
 import type { AddLineBody, ConversationLine, LineSource, Speaker } from '@onemoment/shared/schemas/translator';
 import { badRequest, conflict, forbidden, HubError, notFound } from '../../errors.ts';
-import { rooms } from '../../realtime/event-log.ts';
+import { rooms } from '../../events/event-log.ts';
 import type { ConversationRecord } from './conversation-store.ts';
 
 /** Who is calling: a staff login, or a guest's phone (bound to one visit). */

@@ -12,8 +12,8 @@ import { newId } from '@onemoment/shared/ids';
 import type { HubContext } from '../../context.ts';
 import type { CommandTx } from '../../db/command-runner.ts';
 import { conflict, notFound } from '../../errors.ts';
-import { findVisit } from '../../restaurant/floor/visits.ts';
-import type { SpeechRecognizer } from '../speech/speech-types.ts';
+import type { RestaurantApi } from '../../restaurant/module.ts';
+import type { SpeechRecognizer } from '@onemoment/speech/recognition/speech-types';
 import type { TextTranslation } from '../text/index.ts';
 import {
   conversationRooms,
@@ -37,6 +37,8 @@ export interface ConversationDeps {
   text: TextTranslation;
   /** The staff's language when a conversation is started without one (the venue's language). */
   staffLanguage: string;
+  /** The restaurant's visits, when the hub runs it: a table's guests talk to staff within their visit. */
+  visits: Pick<RestaurantApi['visits'], 'visit'> | null;
 }
 
 export interface StartOutcome {
@@ -232,7 +234,7 @@ export class ConversationService {
     if (asker.kind === 'guest' && requested !== undefined && requested !== asker.visitId) throw notFound('This visit');
     const visitId = asker.kind === 'guest' ? asker.visitId : requested;
     if (visitId === undefined) return null;
-    const visit = findVisit(this.context.store.sqlite, visitId);
+    const visit = this.deps.visits?.visit(visitId) ?? null;
     if (!visit) throw notFound('This visit');
     if (visit.status !== 'open') {
       throw conflict('visit_not_open', `The visit at ${visit.tableName} has ended: open a new visit to talk with the table.`);
@@ -241,7 +243,7 @@ export class ConversationService {
   }
 
   /** Publishes a conversation's new state to staff and its visit; returns that state. */
-  private announce(tx: CommandTx, type: string, conversationId: string): Conversation {
+  private announce(tx: CommandTx, type: 'conversation.started' | 'conversation.updated' | 'conversation.closed', conversationId: string): Conversation {
     const record = this.store.conversation(conversationId);
     if (!record) throw notFound('This conversation');
     const conversation = toConversation(record);

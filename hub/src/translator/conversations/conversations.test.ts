@@ -2,7 +2,7 @@
 // the plugin registered as the translator module will register it. Speech has its own file.
 import { newId } from '@onemoment/shared/ids';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startConversationHub, type ConversationTestHub } from './conversation-test-hub.ts';
+import { startConversationHub, type ConversationTestHub } from '../../../test/support/conversation-hub.ts';
 
 const BASE = '/api/translator';
 

@@ -2,9 +2,9 @@
 // the speaker's language, translate for the other side. Nothing here writes; the service stores the
 // result in one command, so a failure at any step leaves no trace.
 import type { ConversationLine, Speaker, TranslatorJob, TranslatorProgressEvent } from '@onemoment/shared/schemas/translator';
+import type { DecodedAudio } from '@onemoment/speech/audio/decode-audio';
+import type { SpeechRecognizer } from '@onemoment/speech/recognition/speech-types';
 import { HubError } from '../../errors.ts';
-import type { DecodedAudio } from '../audio/decode-audio.ts';
-import type { SpeechRecognizer } from '../speech/speech-types.ts';
 import { normaliseLanguage, type TextTranslation } from '../text/index.ts';
 import { heardLanguage, spokenWords, type SideLanguages } from './conversation-rules.ts';
 

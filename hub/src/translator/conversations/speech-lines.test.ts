@@ -1,17 +1,17 @@
 // Spoken lines on the real hub. Whisper cannot run here (no model on a test machine, seconds to
 // minutes per recognition), so the recognizer is ScriptedSpeech: the recordings are real speech made
-// by espeak-ng and are really decoded by the hub's decodeAudio (silence, truncation and wrong types
-// fail as they would in production), but the words "recognised" come from a table each test writes.
+// by espeak-ng and are really decoded by the speech engine's decodeAudio (silence, truncation and wrong
+// types fail as they would in production), but the words "recognised" come from a table each test writes.
 // What these tests prove is everything around recognition: the order of the steps, what is sent to the
 // recognizer, what is stored and broadcast, and that nothing is written when a step fails.
 import { newId } from '@onemoment/shared/ids';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silenceWav, speakToWav, toneWav } from '../../../test/support/speech.ts';
+import { decodeAudio } from '@onemoment/speech/audio/decode-audio';
+import { silenceWav, speakToWav, toneWav } from '../../../../speech/test/support/audio.ts';
+import { startConversationHub, type ConversationTestHub } from '../../../test/support/conversation-hub.ts';
+import { SCRIPTED_AUDIO_LIMITS } from '../../../test/support/scripted-speech.ts';
 import { HubError } from '../../errors.ts';
-import { decodeAudio } from '../audio/decode-audio.ts';
 import { ConversationService } from './conversation-service.ts';
-import { startConversationHub, type ConversationTestHub } from './conversation-test-hub.ts';
-import { SCRIPTED_AUDIO_LIMITS } from './scripted-speech.ts';
 
 const BASE = '/api/translator';
 
@@ -210,7 +210,7 @@ describe('spoken lines', () => {
     const other = await guestConversation('table-7', 'es');
     // A second service over the same hub, called directly: its calls run synchronously up to their
     // first wait, so the retry is known to arrive while the first upload is held in recognition.
-    const service = new ConversationService(t.hub.context, { speech: t.speech, text: t.text, staffLanguage: 'en' });
+    const service = new ConversationService(t.hub.context, { speech: t.speech, text: t.text, staffLanguage: 'en', visits: t.hub.modules.restaurant!.visits });
     const guest = { kind: 'guest', visitId } as const;
     const lineId = newId();
     const calls = t.speech.calls.length;

@@ -2,11 +2,11 @@ import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { InvalidModelNameError, type ModelHyperParameters } from '@onemoment/speech/models/model-files';
+import { writeSyntheticModel } from '@onemoment/speech/whisper/synthetic-model';
+import { ggmlHeader, HEADERS } from '../../../../speech/test/support/model-headers.ts';
 import { openStore, type Store } from '../../db/connection.ts';
-import { writeSyntheticModel } from '../whisper/synthetic-model.ts';
 import { ACTIVE_MODEL_SETTING, activeModel, chooseActiveModel, ModelNotUsableError } from './active-model.ts';
-import { InvalidModelNameError, type ModelHyperParameters } from './model-files.ts';
-import { ggmlHeader, HEADERS } from './test-model-headers.ts';
 
 let dataDir: string;
 let modelsDir: string;

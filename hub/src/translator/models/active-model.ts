@@ -1,11 +1,8 @@
 // Which installed Whisper model the hub listens with. The manager's choice is a translator setting;
 // the files decide whether that choice still stands (a model deleted from the folder is not active).
 import type Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { eq } from 'drizzle-orm';
+import { listInstalledModels, modelPath, type InstalledModel, type ModelArchitecture } from '@onemoment/speech/models/model-files';
 import { HubError } from '../../errors.ts';
-import { translatorSettings } from '../tables.ts';
-import { listInstalledModels, modelPath, type InstalledModel, type ModelArchitecture } from './model-files.ts';
 
 export const ACTIVE_MODEL_SETTING = 'active_model';
 
@@ -83,19 +80,16 @@ export async function chooseActiveModel(sqlite: Database.Database, modelsDir: st
     throw new ModelNotUsableError('model_not_valid', `${model.file} cannot be used: ${model.problem ?? 'its header is not a Whisper model'}.`, name);
   }
   const updatedAt = now.toISOString();
-  drizzle(sqlite)
-    .insert(translatorSettings)
-    .values({ key: ACTIVE_MODEL_SETTING, value: name, updatedAt })
-    .onConflictDoUpdate({ target: translatorSettings.key, set: { value: name, updatedAt } })
-    .run();
+  sqlite
+    .prepare(
+      `INSERT INTO translator_settings (key, value, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+    )
+    .run(ACTIVE_MODEL_SETTING, name, updatedAt);
   return { ...model, selectedBy: 'manager' };
 }
 
 function readChoice(sqlite: Database.Database): string | null {
-  const row = drizzle(sqlite)
-    .select({ value: translatorSettings.value })
-    .from(translatorSettings)
-    .where(eq(translatorSettings.key, ACTIVE_MODEL_SETTING))
-    .get();
-  return row?.value ?? null;
+  const value = sqlite.prepare('SELECT value FROM translator_settings WHERE key = ?').pluck().get(ACTIVE_MODEL_SETTING) as string | undefined;
+  return value ?? null;
 }

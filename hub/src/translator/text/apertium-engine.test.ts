@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApertiumEngine } from './apertium-engine.ts';
 import { TextEngineError, type TextEngineFailure } from './text-engine.ts';
-import { fakeApertium, isRunning, readPid, tempDir } from './test-support.ts';
+import { fakeApertium, isRunning, readPid, tempDir } from '../../../test/support/text-translation.ts';
 
 async function failureOf(promise: Promise<unknown>): Promise<{ reason: TextEngineFailure; message: string }> {
   try {

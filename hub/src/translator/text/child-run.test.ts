@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runChild, type ChildRunOptions } from './child-run.ts';
-import { fakeApertium, isRunning, readPid, tempDir } from './test-support.ts';
+import { fakeApertium, isRunning, readPid, tempDir } from '../../../test/support/text-translation.ts';
 
 describe('runChild', () => {
   let dir: ReturnType<typeof tempDir>;

@@ -6,7 +6,7 @@ import { TextEngineError, type TextEngine } from './text-engine.ts';
 import { createTextTranslation } from './index.ts';
 import { TextTranslation, type TranslationLogger } from './text-translation.ts';
 import { TranslationCache } from './translation-cache.ts';
-import { CountingEngine, fakeApertium, isRunning, readPid, tempDir } from './test-support.ts';
+import { CountingEngine, fakeApertium, isRunning, readPid, tempDir } from '../../../test/support/text-translation.ts';
 
 interface Warning {
   details: Record<string, unknown>;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../clock.ts';
 import { openStore, type Store } from '../../db/connection.ts';
 import { TranslationCache, type CacheKey } from './translation-cache.ts';
-import { tempDir } from './test-support.ts';
+import { tempDir } from '../../../test/support/text-translation.ts';
 
 describe('TranslationCache over the migrated hub database', () => {
   let dir: ReturnType<typeof tempDir>;

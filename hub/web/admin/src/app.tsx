@@ -69,15 +69,21 @@ export function App() {
   );
 }
 
-const NAV: Array<{ page: Page; label: string; managerOnly: boolean }> = [
-  { page: 'tables', label: 'Tables', managerOnly: false },
-  { page: 'orders', label: 'Orders', managerOnly: false },
-  { page: 'translator', label: 'Translator', managerOnly: false },
-  { page: 'menu', label: 'Menu', managerOnly: true },
-  { page: 'staff', label: 'Staff', managerOnly: true },
-  { page: 'printers', label: 'Printers', managerOnly: true },
-  { page: 'cloud', label: 'Cloud', managerOnly: true },
+/** Each page, who may see it, and the hub module it belongs to (a page of a module not loaded is not shown). */
+const NAV: Array<{ page: Page; label: string; managerOnly: boolean; module: string | null }> = [
+  { page: 'tables', label: 'Tables', managerOnly: false, module: 'restaurant' },
+  { page: 'orders', label: 'Orders', managerOnly: false, module: 'restaurant' },
+  { page: 'translator', label: 'Translator', managerOnly: false, module: 'translator' },
+  { page: 'menu', label: 'Menu', managerOnly: true, module: 'restaurant' },
+  { page: 'staff', label: 'Staff', managerOnly: true, module: null },
+  { page: 'printers', label: 'Printers', managerOnly: true, module: 'printing' },
+  { page: 'cloud', label: 'Cloud', managerOnly: true, module: 'sync' },
 ];
+
+/** The pages this login may open on this hub; until the venue is read, every page of the role. */
+function pagesFor(manager: boolean, modules: readonly string[] | null) {
+  return NAV.filter((item) => (!item.managerOnly || manager) && (item.module === null || modules === null || modules.includes(item.module)));
+}
 
 function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: () => void; onExpired: () => void }) {
   const store = useMemo(() => new LiveStore(session.token, onExpired), [session.token]);
@@ -92,8 +98,9 @@ function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: (
   }, []);
 
   const manager = isManager(session.role);
+  const pages = pagesFor(manager, venue?.modules ?? null);
   let page = usePage();
-  if ((page === 'menu' || page === 'staff' || page === 'printers' || page === 'cloud') && !manager) page = 'tables';
+  if (!pages.some((item) => item.page === page)) page = pages[0]?.page ?? 'staff';
   const talking = useTranslatorAttention(store, page === 'translator');
 
   const requests = live.tables?.reduce((sum, table) => sum + table.pendingRequests.length, 0) ?? 0;
@@ -109,7 +116,7 @@ function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: (
           <span class="brand-name">{venue?.name ?? 'OneMoment'}</span>
         </div>
         <nav class="tabs" aria-label="Sections">
-          {NAV.filter((item) => !item.managerOnly || manager).map((item) => {
+          {pages.map((item) => {
             const badge = item.page === 'tables' ? requests : item.page === 'orders' ? toAccept + toServe : item.page === 'translator' ? talking : 0;
             return (
               <a

@@ -139,14 +139,17 @@ export class LiveStore {
     switch (event.type) {
       case 'order.placed':
       case 'order.updated':
-        this.mergeOrder(event.payload as Order);
+        this.mergeOrder(event.payload);
         this.refreshTables();
         break;
       case 'menu.changed':
         for (const listener of this.menuListeners) listener();
         break;
-      case 'ticket.updated':
+      case 'conversation.started':
+      case 'conversation.updated':
+      case 'conversation.closed':
       case 'conversation.line': // the translator's own; no table changes
+      case 'printer.status':
         break;
       default:
         // visit.*, request.*, table.changed: the table's state is computed by the hub.
@@ -170,7 +173,7 @@ export class LiveStore {
       // Events that arrived while the list was in flight are newer than it: apply them again.
       for (const event of this.recent) {
         if (event.seq > latestSeq && (event.type === 'order.placed' || event.type === 'order.updated')) {
-          this.mergeOrder(event.payload as Order);
+          this.mergeOrder(event.payload);
         }
       }
       this.error = null;

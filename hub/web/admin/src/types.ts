@@ -2,120 +2,20 @@
  * The hub's payloads as the staff pages read them. Where a shared schema exists its type is imported
  * with `import type`, which the build erases, so the browser bundle never pulls TypeBox in.
  */
-import type { LocalizedText } from '@onemoment/shared/localized-text';
 import type { ItemStatus, OrderStatus, StaffRole } from '@onemoment/shared/restaurant/order-lifecycle';
 
 export type { ItemStatus, OrderStatus, StaffRole };
 
-export interface Session {
-  token: string;
-  role: StaffRole;
-  staffId: string;
-  name: string;
-  expiresAt: string;
-}
 
-export type TableState = 'free' | 'open' | 'ordering' | 'waiting' | 'bill';
-export type RequestKind = 'waiter' | 'bill';
+// The hub's payloads: the shared schemas' types (type-only imports, so no TypeBox in the bundle).
+import type { LoginResponse, StaffMember } from '@onemoment/shared/schemas/auth';
+import type { PendingRequest, RequestKind, Table, TableState, VisitSummary } from '@onemoment/shared/schemas/floor';
+import type { Menu, MenuCategory, MenuItem, MenuModifier, MenuModifierGroup } from '@onemoment/shared/schemas/menu';
+import type { Order, OrderItem, OrderLineInput } from '@onemoment/shared/schemas/orders';
+import type { Venue } from '@onemoment/shared/schemas/venue';
 
-export interface TableRequest {
-  id: string;
-  kind: RequestKind;
-  createdAt: string;
-}
-
-export interface TableVisit {
-  id: string;
-  openedAt: string;
-  ordersCount: number;
-  totalMinor: number;
-}
-
-export interface Table {
-  id: string;
-  name: string;
-  code: string;
-  seats: number;
-  state: TableState;
-  visit: TableVisit | null;
-  pendingRequests: TableRequest[];
-}
-
-export interface OrderModifier {
-  id: string;
-  name: string;
-  names: LocalizedText;
-  priceMinor: number;
-}
-
-// Orders as the hub sends them: the shared schema's types (a type-only import, so no TypeBox in the bundle).
-import type { Order, OrderItem } from '@onemoment/shared/schemas/orders';
-
-export type { Order, OrderItem };
-
-export interface MenuModifier {
-  id: string;
-  name: string;
-  names: LocalizedText;
-  priceMinor: number;
-}
-
-export interface MenuModifierGroup {
-  id: string;
-  name: string;
-  names: LocalizedText;
-  minChoices: number;
-  maxChoices: number;
-  modifiers: MenuModifier[];
-}
-
-export interface MenuItem {
-  id: string;
-  name: string;
-  names: LocalizedText;
-  description: string;
-  descriptions: LocalizedText;
-  priceMinor: number;
-  currency: string;
-  station: string;
-  allergens: string[];
-  available: boolean;
-  modifierGroups: MenuModifierGroup[];
-}
-
-export interface MenuCategory {
-  id: string;
-  name: string;
-  names: LocalizedText;
-  items: MenuItem[];
-}
-
-export interface Menu {
-  currency: string;
-  language: string;
-  categories: MenuCategory[];
-}
-
-export interface StaffMember {
-  id: string;
-  name: string;
-  role: StaffRole;
-  active: boolean;
-}
-
-export interface Venue {
-  id: string;
-  name: string;
-  currency: string;
-  languages: string[];
-  timezone: string;
-  visitPolicy: 'auto' | 'staff';
-}
-
-/** What an order line looks like on the way in (POST /api/orders). */
-export interface OrderLineInput {
-  menuItemId: string;
-  quantity: number;
-  modifierIds?: string[];
-  note?: string;
-}
+export type { Menu, MenuCategory, MenuItem, MenuModifier, MenuModifierGroup, Order, OrderItem, OrderLineInput, RequestKind, StaffMember, Table, TableState, Venue };
+export type TableRequest = PendingRequest;
+export type TableVisit = VisitSummary;
+/** A staff login as the page keeps it: the login answer. */
+export type Session = Pick<LoginResponse, 'token' | 'role' | 'staffId' | 'name' | 'expiresAt'>;

@@ -51,7 +51,7 @@ export function openTranslatorSocket(options: TranslatorSocketOptions): { close(
     }
   });
   socket.on('event', (event: HubEvent) => {
-    if (event.type === 'conversation.line') options.onLine(event.payload as ConversationLineEvent);
+    if (event.type === 'conversation.line') options.onLine(event.payload);
   });
   socket.on('translator.progress', (event: TranslatorProgressEvent) => options.onProgress(event));
   return { close: () => socket.disconnect() };

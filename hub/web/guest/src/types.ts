@@ -1,85 +1,19 @@
-/** The hub's guest API payloads as this page reads them (see the spec's Menu and Orders sections). */
-import type { LocalizedText } from '@onemoment/shared/localized-text';
+/**
+ * The hub's guest API payloads as this page reads them: the shared schemas' types, imported with
+ * `import type` (erased by the build, so the bundle never pulls TypeBox in), under the names this
+ * page uses.
+ */
+import type { JoinVisitResponse, RequestKind } from '@onemoment/shared/schemas/floor';
+import type { Menu, MenuCategory, MenuItem, MenuModifier, MenuModifierGroup } from '@onemoment/shared/schemas/menu';
+import type { GuestPlaceOrderBody, Order, OrderItem, OrderLineInput, OrderList } from '@onemoment/shared/schemas/orders';
+import type { Venue } from '@onemoment/shared/schemas/venue';
 
-export interface Modifier {
-  id: string;
-  name: string;
-  names: LocalizedText;
-  priceMinor: number;
-}
-
-export interface ModifierGroup {
-  id: string;
-  name: string;
-  names: LocalizedText;
-  minChoices: number;
-  maxChoices: number;
-  modifiers: Modifier[];
-}
-
-export interface MenuItem {
-  id: string;
-  name: string;
-  names: LocalizedText;
-  description: string;
-  descriptions: LocalizedText;
-  priceMinor: number;
-  currency: string;
-  station: string;
-  allergens: string[];
-  available: boolean;
-  modifierGroups: ModifierGroup[];
-}
-
-export interface MenuCategory {
-  id: string;
-  name: string;
-  names: LocalizedText;
-  items: MenuItem[];
-}
-
-export interface GuestMenu {
-  currency: string;
-  language: string;
-  categories: MenuCategory[];
-}
-
-// Orders as the hub sends them: the shared schema's types (a type-only import, so no TypeBox in the bundle).
-import type { Order, OrderItem } from '@onemoment/shared/schemas/orders';
-
-export type { Order, OrderItem };
-
-export interface OrdersResponse {
-  orders: Order[];
-  latestSeq?: number;
-}
-
-export interface JoinResponse {
-  token: string;
-  visitId: string;
-  tableId: string;
-  tableName: string;
-  expiresAt: string;
-}
-
-export interface Venue {
-  id: string;
-  name: string;
-  currency: string;
-  languages: string[];
-}
-
+export type { MenuCategory, MenuItem, Order, OrderItem, RequestKind, Venue };
+export type Modifier = MenuModifier;
+export type ModifierGroup = MenuModifierGroup;
+export type GuestMenu = Menu;
+export type OrdersResponse = OrderList;
+export type JoinResponse = JoinVisitResponse;
 /** One line of `POST /api/guest/orders`; optional fields are left out when empty (unknown fields are refused). */
-export interface PlaceOrderLine {
-  menuItemId: string;
-  quantity: number;
-  modifierIds?: string[];
-  note?: string;
-}
-
-export interface PlaceOrderBody {
-  id: string;
-  items: PlaceOrderLine[];
-}
-
-export type RequestKind = 'waiter' | 'bill';
+export type PlaceOrderLine = OrderLineInput;
+export type PlaceOrderBody = GuestPlaceOrderBody;

@@ -75,7 +75,7 @@ export function useVisitData({ api, token, language, setOrders, onClosed, onUnau
       switch (event.type) {
         case 'order.placed':
         case 'order.updated':
-          callbacks.current.setOrders((orders) => upsertOrder(orders, event.payload as Order));
+          callbacks.current.setOrders((orders) => upsertOrder(orders, event.payload));
           break;
         case 'menu.changed':
           void loadMenu();
@@ -84,7 +84,7 @@ export function useVisitData({ api, token, language, setOrders, onClosed, onUnau
           callbacks.current.onClosed();
           break;
         case 'conversation.line':
-          callbacks.current.onConversationLine?.(event.payload as ConversationLineEvent);
+          callbacks.current.onConversationLine?.(event.payload);
           break;
       }
     };

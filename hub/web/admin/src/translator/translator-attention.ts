@@ -2,7 +2,6 @@
  * Guests can start talking while the staff are on another page: count their lines for the nav badge and
  * say so in a toast. On the translator page itself the list shows what is new.
  */
-import type { ConversationLineEvent } from '@onemoment/shared/schemas/translator';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LiveStore } from '../live-store.ts';
 import { notify } from '../toasts.tsx';
@@ -19,7 +18,7 @@ export function useTranslatorAttention(store: LiveStore, onTranslatorPage: boole
     () =>
       store.onEvent((event) => {
         if (event.type !== 'conversation.line' || here.current) return;
-        const { conversation, line } = event.payload as ConversationLineEvent;
+        const { conversation, line } = event.payload;
         if (line.speaker !== 'guest') return;
         setCount((n) => n + 1);
         notify(`${conversationTitle(conversation)}: a guest is talking in the translator`);
