@@ -31,7 +31,7 @@ const HUB_OPTIONS = {
   modules: option(
     'MODULES',
     '(all)',
-    'The modules this hub runs, as a comma list of restaurant, printing, sync, translator. One left out has no routes, pages, timers or sockets; its tables stay, so switching it on later loses nothing.',
+    'The domains this hub runs, as a comma list of restaurant and translator (printing and sync always run). One left out has no routes, pages, timers or sockets; its tables stay, so switching it on later loses nothing.',
     (raw): EnvRead<ModuleName[]> => {
       const selection = selectModules(raw ?? '');
       return selection.ok ? { value: selection.modules } : { value: [], problem: selection.problem };

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { DomainEventName } from '@onemoment/shared/events/domain-events';
 import type { HubContext } from '../context.ts';
 import type { NamespaceName } from '../realtime/namespaces.ts';
-import { MODULE_CATALOG, type ModuleName } from './module-names.ts';
+import type { ModuleName } from './module-names.ts';
 
 /**
  * What each loaded module offers the modules that need it. Each domain adds its own entry
@@ -36,11 +36,6 @@ export interface HubModule<N extends ModuleName> {
   /** What it runs on a timer, in words (for the README and a newcomer). */
   timers: readonly string[];
   setup(scope: ModuleScope): Promise<N extends keyof ModuleApis ? ModuleApis[N] : void>;
-}
-
-/** The module's needs, from the one catalogue. */
-export function needsOf(name: ModuleName): readonly ModuleName[] {
-  return MODULE_CATALOG[name].needs;
 }
 
 /** The API of a module this one needs; loading order and MODULES checks guarantee it is there. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MODULE_CATALOG, MODULE_NAMES, selectModules } from './module-names.ts';
+import { MODULE_CATALOG, MODULE_NAMES, selectModules, type ModuleEntry } from './module-names.ts';
 
 describe('choosing modules (MODULES)', () => {
   it('loads every module when nothing is chosen', () => {
@@ -7,20 +7,27 @@ describe('choosing modules (MODULES)', () => {
     expect(selectModules(' , ')).toEqual({ ok: true, modules: MODULE_NAMES });
   });
 
-  it('keeps load order whatever order they are written in, and forgives case and spaces', () => {
-    expect(selectModules(' Translator, printing ,restaurant')).toEqual({ ok: true, modules: ['restaurant', 'printing', 'translator'] });
-    expect(selectModules('restaurant,restaurant')).toEqual({ ok: true, modules: ['restaurant'] });
+  it('always runs printing and sync, keeps load order whatever order names are written in, and forgives case and spaces', () => {
+    expect(selectModules('restaurant')).toEqual({ ok: true, modules: ['restaurant', 'printing', 'sync'] });
+    expect(selectModules(' Translator, restaurant')).toEqual({ ok: true, modules: ['restaurant', 'printing', 'sync', 'translator'] });
+    expect(selectModules('translator,printing,translator')).toEqual({ ok: true, modules: ['printing', 'sync', 'translator'] });
   });
 
   it('names a module this hub does not have', () => {
-    const chosen = selectModules('restaurant,teleporter');
-    expect(chosen.ok).toBe(false);
-    expect(!chosen.ok && chosen.problem).toContain('"teleporter"');
+    expect(selectModules('restaurant,teleporter')).toEqual({
+      ok: false,
+      problem: 'MODULES names "teleporter", which this hub does not have (it has restaurant, printing, sync, translator; printing and sync always run)',
+    });
   });
 
   it('names what a module needs when it is left out', () => {
-    const chosen = selectModules('printing');
-    expect(chosen).toEqual({ ok: false, problem: 'MODULES has printing, which needs restaurant: add restaurant to MODULES' });
+    const catalog: Record<'restaurant' | 'roomservice' | 'printing', ModuleEntry> = {
+      restaurant: { needs: [], always: false, summary: '' },
+      roomservice: { needs: ['restaurant'], always: false, summary: '' },
+      printing: { needs: [], always: true, summary: '' },
+    };
+    expect(selectModules('roomservice', catalog)).toEqual({ ok: false, problem: 'MODULES has roomservice, which needs restaurant: add restaurant to MODULES' });
+    expect(selectModules('roomservice,restaurant', catalog)).toEqual({ ok: true, modules: ['restaurant', 'roomservice', 'printing'] });
   });
 
   it('lists every module after the modules it needs', () => {

@@ -1,4 +1,4 @@
-import { needed, type HubModule } from '../modules/hub-module.ts';
+import type { HubModule } from '../modules/hub-module.ts';
 import { Printing, type PrintingOptions } from './printing.ts';
 import { printingRoutes } from './routes.ts';
 
@@ -9,10 +9,10 @@ declare module '../modules/hub-module.ts' {
 }
 
 /**
- * Printing: each order's items go to its stations' printers, and a bill request's receipt to the
- * receipt printer, through a durable queue whose jobs are written inside the order's (or the
- * request's) own command. The queue and the status checks start when the app is ready and stop when
- * it closes.
+ * Printing runs on every hub: printers, their status and a durable queue. With the restaurant, each
+ * order's items go to its stations' printers and a bill request's receipt to the receipt printer, the
+ * jobs written inside the order's (or the request's) own command. The queue and the status checks
+ * start when the app is ready and stop when it closes.
  */
 export function printingModule(options: PrintingOptions = {}): HubModule<'printing'> {
   return {
@@ -21,7 +21,7 @@ export function printingModule(options: PrintingOptions = {}): HubModule<'printi
     subscribes: ['order.placed', 'request.created'],
     timers: ['the print queue (one loop per station)', 'printer status every 5 s', 'old jobs pruned every 6 h'],
     async setup({ app, context, modules }) {
-      const printing = new Printing(context, needed(modules, 'restaurant'), options);
+      const printing = new Printing(context, modules.restaurant ?? null, options);
       const recovered = await printing.recoverInterrupted();
       if (recovered > 0) context.log.warn({ jobs: recovered }, 'print jobs were being sent when the hub stopped; marked as failed for staff to check');
       context.events.on('order.placed', printing.service.onOrderPlaced);

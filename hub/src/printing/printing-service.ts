@@ -27,7 +27,8 @@ export class PrintingService {
     private readonly registry: PrinterRegistry,
     private readonly store: PrintJobStore,
     private readonly queue: PrintQueue,
-    private readonly restaurant: Pick<RestaurantApi, 'orders' | 'visits'>,
+    /** The restaurant's orders and tables, when the hub runs it (receipts are of its orders). */
+    private readonly restaurant: Pick<RestaurantApi, 'orders' | 'visits'> | null,
   ) {}
 
   /** The venue's name, time zone and languages, read once: they do not change while the hub runs. */
@@ -66,6 +67,7 @@ export class PrintingService {
   /** On request.created of kind bill: the visit's receipt, when a printer prints receipts. */
   onBillRequested = (tx: CommandTx, request: GuestRequest): void => {
     if (request.kind !== 'bill' || !hasPrinter(RECEIPTS_TARGET, this.registry.printers())) return;
+    if (!this.restaurant) return;
     const orders = this.restaurant.orders.ordersOfVisit(request.visitId);
     const document = this.safely(() => this.receipt(orders, request.tableId), request.visitId);
     if (!document) return;
@@ -87,7 +89,7 @@ export class PrintingService {
   }
 
   private receipt(orders: readonly Order[], tableId: string) {
-    const table = this.restaurant.visits.table(tableId);
+    const table = this.restaurant?.visits.table(tableId) ?? null;
     const qrUrl = table ? `${this.context.publicUrl()}/t/${encodeURIComponent(table.code)}` : null;
     return receiptDocument(orders, this.printSettings(), { issuedAt: this.context.clock.now(), qrUrl, qrCaption: RECEIPT_QR_CAPTION });
   }
@@ -178,7 +180,7 @@ export class PrintingService {
 
   async receiptForOrder(orderId: string): Promise<PrintJob> {
     const id = await this.context.commands.run((tx) => {
-      const order = this.restaurant.orders.order(orderId);
+      const order = this.restaurant?.orders.order(orderId);
       if (!order) throw notFound('This order');
       if (order.status === 'cancelled' || order.status === 'voided') {
         throw conflict('order_closed', `Order #${order.number} was ${order.status}: there is nothing to bill.`);

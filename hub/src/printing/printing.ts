@@ -39,7 +39,7 @@ export class Printing {
 
   constructor(
     private readonly context: HubContext,
-    restaurant: Pick<RestaurantApi, 'orders' | 'visits'>,
+    restaurant: Pick<RestaurantApi, 'orders' | 'visits'> | null,
     options: PrintingOptions = {},
   ) {
     const sqlite = context.store.sqlite;

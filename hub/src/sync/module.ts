@@ -1,4 +1,4 @@
-import { needed, type HubModule } from '../modules/hub-module.ts';
+import type { HubModule } from '../modules/hub-module.ts';
 import { syncRoutes } from './routes.ts';
 import { SyncService, type SyncOptions } from './sync-service.ts';
 
@@ -9,9 +9,9 @@ declare module '../modules/hub-module.ts' {
 }
 
 /**
- * Cloud sync: every order and menu change is recorded in the venue's Yjs documents inside its own
- * command; while paired, a client sends them to the cloud and hands the cloud's changes to the menu
- * module. Recording starts at setup (before any command); the client starts when the app is ready and
+ * Cloud sync runs on every hub: every order and menu change is recorded in the venue's Yjs documents
+ * inside its own command; while paired, a client sends them to the cloud and hands the cloud's changes
+ * to the menu module (when the restaurant runs). Recording starts at setup (before any command); the client starts when the app is ready and
  * stops when it closes.
  */
 export function syncModule(options: SyncOptions = {}): HubModule<'sync'> {
@@ -21,7 +21,7 @@ export function syncModule(options: SyncOptions = {}): HubModule<'sync'> {
     subscribes: ['order.placed', 'order.updated', 'menu.changed'],
     timers: ['documents reviewed every minute (the day turns, old days unload)', 'the cloud client: reconnect with backoff, heartbeat'],
     async setup({ app, context, modules }) {
-      const sync = new SyncService(context, needed(modules, 'restaurant').menu, options);
+      const sync = new SyncService(context, modules.restaurant?.menu ?? null, options);
       sync.attach();
       await app.register(syncRoutes(context, sync));
       app.addHook('onReady', async () => sync.start());

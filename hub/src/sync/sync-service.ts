@@ -51,7 +51,8 @@ export class SyncService {
 
   constructor(
     private readonly context: HubContext,
-    private readonly menu: SyncedMenu,
+    /** The restaurant's menu, when the hub runs it: HQ's prices are applied through it. */
+    private readonly menu: SyncedMenu | null,
     private readonly options: SyncOptions = {},
   ) {
     const sqlite = context.store.sqlite;
@@ -73,7 +74,8 @@ export class SyncService {
       this.context.log.warn('cloud sync is idle: the hub has no venue yet');
       return;
     }
-    await this.context.commands.run((tx) => this.recorder.seedMenu(tx, this.menu.syncedFields()));
+    const menu = this.menu;
+    if (menu) await this.context.commands.run((tx) => this.recorder.seedMenu(tx, menu.syncedFields()));
     for (const name of this.retainedNames()) this.documents.get(name);
     this.startClient();
     this.timer = setInterval(() => this.refresh(), this.options.refreshMs ?? 60_000);
@@ -233,7 +235,7 @@ export class SyncService {
       this.sql.touch.run(now);
       const stored = this.documents.applyRemote(tx, name, updateV1);
       if (!stored || name !== this.recorder.configDocName()) return;
-      this.menu.applyCloudFields(tx, readMenuItems(this.documents.get(name)));
+      this.menu?.applyCloudFields(tx, readMenuItems(this.documents.get(name)));
     });
   }
 
