@@ -92,7 +92,9 @@ describe('compressed updates (102)', () => {
       if (answeredWhileBusy.length > 10_000) throw new Error(`the frames were never answered: ${hub.denials.length} denials`);
     }
     expect(answeredWhileBusy.length).toBeGreaterThan(0);
-    expect(slowest).toBeLessThan(1_000);
+    // Inflated on the event loop, as before the fix, /api/health waited 4.9 s behind these frames; off
+    // the loop it answers in milliseconds. The bound leaves a busy 2-core CI box a wide margin.
+    expect(slowest).toBeLessThan(2_000);
 
     expect(hub.denials).toHaveLength(frames);
     hub.denials.forEach((reason, i) => {
