@@ -153,6 +153,7 @@ export function App() {
             session={phase.session}
             api={api!}
             venueName={venue?.name ?? ''}
+            canTalk={venue?.modules.includes('translator') ?? false}
             orders={orders}
             setOrders={setOrders}
             pending={pending}

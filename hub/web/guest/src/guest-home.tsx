@@ -26,6 +26,8 @@ export interface GuestHomeProps {
   session: GuestSession;
   api: ApiClient;
   venueName: string;
+  /** The hub runs the translator: the page offers "Talk to staff". */
+  canTalk: boolean;
   orders: Order[];
   setOrders: (update: (orders: Order[]) => Order[]) => void;
   pending: readonly PendingOrder[];
@@ -138,7 +140,7 @@ export function GuestHome(props: GuestHomeProps) {
           <LanguageSelect onChange={props.onLanguage} />
         </div>
         <ServiceButtons api={props.api} notify={props.notify} />
-        <TalkEntry unseen={talkUnseen} onOpen={() => showView('talk')} />
+        {props.canTalk && <TalkEntry unseen={talkUnseen} onOpen={() => showView('talk')} />}
       </header>
 
       <nav class="view-switch" aria-label={t('tabMenu')}>
@@ -151,7 +153,7 @@ export function GuestHome(props: GuestHomeProps) {
         </button>
       </nav>
 
-      {view === 'talk' ? (
+      {view === 'talk' && props.canTalk ? (
         <LazyTalkView api={props.api} token={props.session.token} onBack={() => showView('menu')} onUnauthorized={props.onUnauthorized} />
       ) : view === 'orders' ? (
         <OrdersView orders={props.orders} pending={props.pending} onBrowse={() => showView('menu')} />
