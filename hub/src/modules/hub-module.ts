@@ -31,16 +31,9 @@ export interface HubModule<N extends ModuleName> {
   name: N;
   /** Socket.io namespaces whose rooms this module fills (the realtime server opens only these). */
   namespaces: readonly NamespaceName[];
-  /** Events of other modules this module adds work to, inside their commands. */
+  /** Events this module adds work to, inside the commands that publish them (`context.events.on`). */
   subscribes: readonly DomainEventName[];
   /** What it runs on a timer, in words (for the README and a newcomer). */
   timers: readonly string[];
   setup(scope: ModuleScope): Promise<N extends keyof ModuleApis ? ModuleApis[N] : void>;
-}
-
-/** The API of a module this one needs; loading order and MODULES checks guarantee it is there. */
-export function needed<N extends keyof ModuleApis>(modules: LoadedModules, name: N): ModuleApis[N] {
-  const api = modules[name];
-  if (!api) throw new Error(`The ${name} module must be loaded first (MODULES).`);
-  return api as ModuleApis[N];
 }
