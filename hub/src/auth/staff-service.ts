@@ -103,7 +103,7 @@ export class StaffService {
   async logout(principal: StaffPrincipal): Promise<void> {
     await this.context.commands.run((tx) => {
       this.sql.revokeSession.run(this.context.clock.now().toISOString(), principal.tokenHash);
-      this.context.sessions.endedIn(tx);
+      this.context.sessions.endedIn(tx, { staffId: principal.staffId });
     });
   }
 
@@ -158,7 +158,7 @@ export class StaffService {
         this.sql.revokeSessionsOf.run(this.context.clock.now().toISOString(), id);
       }
       // Switched off, or a new role: open sockets are checked again against what the login may now see.
-      if (next.active !== (current.active === 1) || next.role !== current.role) this.context.sessions.endedIn(tx);
+      if (next.active !== (current.active === 1) || next.role !== current.role) this.context.sessions.endedIn(tx, { staffId: id });
       return { kind: 'done', value: { id, ...next } };
     });
     return settlePinCheck(outcome);

@@ -19,6 +19,9 @@ export interface GuestPrincipal {
   tokenHash: string;
 }
 
+/** Whose logins a command ended or changed: one person's (staff), or one visit's guests. */
+export type EndedLogins = { staffId: string } | { visitId: string };
+
 /** Only refresh a guest's last-seen time this often: every request writing it would cost an fsync. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -30,7 +33,7 @@ export class SessionLookup {
   private readonly staffByToken: Database.Statement;
   private readonly guestByToken: Database.Statement;
   private readonly touchGuest: Database.Statement;
-  private readonly endedListeners: Array<() => void> = [];
+  private readonly endedListeners: Array<(ended: EndedLogins) => void> = [];
 
   constructor(
     sqlite: Database.Database,
@@ -77,17 +80,18 @@ export class SessionLookup {
   }
 
   /**
-   * A command that ends sessions (logout, a person switched off, a visit closed) calls this: after
-   * its commit, the listeners (the open sockets) check their logins again.
+   * A command that ends or changes logins (logout, a person switched off or given another role, a
+   * visit closed) says whose: after its commit, the listeners (the open sockets of those logins)
+   * check them again.
    */
-  endedIn(tx: CommandTx): void {
+  endedIn(tx: CommandTx, ended: EndedLogins): void {
     tx.afterCommit(() => {
-      for (const listener of this.endedListeners) listener();
+      for (const listener of this.endedListeners) listener(ended);
     });
   }
 
   /** Returns the function that removes the listener. */
-  onSessionsEnded(listener: () => void): () => void {
+  onSessionsEnded(listener: (ended: EndedLogins) => void): () => void {
     this.endedListeners.push(listener);
     return () => {
       const index = this.endedListeners.indexOf(listener);

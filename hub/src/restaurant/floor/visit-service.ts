@@ -72,7 +72,7 @@ export class VisitService {
       const closed: Visit = { ...visit, status: 'closed', closedAt: now };
       // The visit's room too: the guest page learns its visit has ended, and then its sockets close.
       this.context.events.publish(tx, 'visit.closed', [rooms.staff, rooms.visit(visitId)], closed);
-      this.context.sessions.endedIn(tx);
+      this.context.sessions.endedIn(tx, { visitId });
       return closed;
     });
   }
