@@ -67,6 +67,10 @@ export const conversationLines = sqliteTable(
     translatedText: text('translated_text'),
     /** phrasebook, apertium, whisper or cache hits of those; null with translatedText null. */
     translationEngine: text('translation_engine'),
+    /** true when the engine left words it did not know in the original language. */
+    partial: integer('partial', { mode: 'boolean' }).notNull().default(false),
+    /** The words the engine did not know, as it left them (JSON array of strings). */
+    untranslatedWords: text('untranslated_words', { mode: 'json' }).$type<string[]>().notNull().default([]),
     phraseId: text('phrase_id'),
     audioMs: integer('audio_ms'),
     createdAt: text('created_at').notNull(),

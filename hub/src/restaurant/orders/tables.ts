@@ -17,7 +17,10 @@ export const orders = sqliteTable(
     visitId: text('visit_id').notNull(),
     tableId: text('table_id').notNull(),
     status: text('status').notNull(),
+    /** Why staff cancelled or voided it: for staff only, never sent to the guest. */
     statusReason: text('status_reason'),
+    /** What staff chose to tell the guest about the change, if anything. */
+    guestMessage: text('guest_message'),
     rush: integer('rush', { mode: 'boolean' }).notNull().default(false),
     placedBy: text('placed_by', { enum: ['guest', 'staff'] }).notNull(),
     placedByStaffId: text('placed_by_staff_id'),
@@ -51,6 +54,12 @@ export const orderItems = sqliteTable(
     allergens: text('allergens', { mode: 'json' }).$type<string[]>().notNull(),
     status: text('status').notNull(),
     readyAt: text('ready_at'),
+    /** Why staff cancelled or voided this item: for staff only. */
+    statusReason: text('status_reason'),
+    /** What staff chose to tell the guest about this item, if anything. */
+    guestMessage: text('guest_message'),
+    /** A voided item that was made and given free ("on the house") rather than taken off by mistake. */
+    comped: integer('comped', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('order_items_order').on(t.orderId), index('order_items_station_status').on(t.station, t.status)],
 );
