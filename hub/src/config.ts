@@ -43,6 +43,13 @@ const HUB_OPTIONS = {
     values: ['auto', 'staff'],
     doc: 'auto: a table visit opens on the first QR scan; staff: only staff open visits.',
   }),
+  visitReopenGraceMs: integer('VISIT_REOPEN_GRACE_MINUTES', {
+    default: 10,
+    min: 0,
+    max: 240,
+    unit: MINUTE_MS,
+    doc: 'Under VISIT_POLICY=auto, a table that staff closed this recently is not reopened by a QR scan: the guest asks a waiter (0: never ask).',
+  }),
   guestTokenIdleMs: integer('GUEST_TOKEN_IDLE_HOURS', { default: 4, min: 1, max: 72, unit: HOUR_MS, doc: 'A guest token expires after this many hours without use.' }),
   staffTokenMs: integer('STAFF_TOKEN_HOURS', { default: 12, min: 1, max: 72, unit: HOUR_MS, doc: 'A staff login lasts this many hours.' }),
   pinMaxFailures: integer('PIN_MAX_FAILURES', { default: 5, min: 1, max: 100, doc: 'Wrong PINs from one client before its login is locked.' }),
@@ -159,6 +166,7 @@ export interface HubConfig {
   modules: ModuleName[];
   seedDemo: boolean;
   visitPolicy: 'auto' | 'staff';
+  visitReopenGraceMs: number;
   guestTokenIdleMs: number;
   staffTokenMs: number;
   pinMaxFailures: number;
@@ -209,6 +217,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     modules: values.modules,
     seedDemo: values.seedDemo,
     visitPolicy: values.visitPolicy,
+    visitReopenGraceMs: values.visitReopenGraceMs,
     guestTokenIdleMs: values.guestTokenIdleMs,
     staffTokenMs: values.staffTokenMs,
     pinMaxFailures: values.pinMaxFailures,

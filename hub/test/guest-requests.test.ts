@@ -69,7 +69,8 @@ describe('guest requests: calling the waiter and asking for the bill', () => {
 
     const table = await tableOf('table-1');
     expect(table.pendingRequests).toEqual([first.body]);
-    expect(table.state).toBe('open');
+    // Guests who only opened the menu and called someone are still browsing: nobody seated them.
+    expect(table.state).toBe('browsing');
   });
 
   it('shows a bill request on the floor plan, and acknowledging clears it', async () => {
@@ -98,7 +99,7 @@ describe('guest requests: calling the waiter and asking for the bill', () => {
     expect((await seen).payload).toEqual(acknowledged.body);
 
     table = await tableOf('table-2');
-    expect(table.state).toBe('open');
+    expect(table.state).toBe('browsing');
     expect(table.pendingRequests).toEqual([call.body]);
 
     // Acknowledging again (a second waiter, a retried tap) is answered, not refused, and not re-announced.

@@ -51,6 +51,7 @@ describe('ordering', () => {
         placedBy: 'guest',
         currency: 'EUR',
         statusReason: null,
+        guestMessage: null,
       });
       expect(order.number).toBeGreaterThanOrEqual(1);
       // Burger 14.50 + fries 3.50 = 18.00, twice; lemonade 4.50.
@@ -59,7 +60,7 @@ describe('ordering', () => {
         ['lemonade', 1, 450, 450, 'bar', 'pending'],
       ]);
       expect(order.totalMinor).toBe(4050);
-      expect(order.items[0]).toMatchObject({ name: 'Classic burger', names: { en: 'Classic burger', ru: 'Классический бургер' }, note: null, readyAt: null });
+      expect(order.items[0]).toMatchObject({ name: 'Classic burger', names: { en: 'Classic burger', ru: 'Классический бургер' }, note: null, readyAt: null, statusReason: null, guestMessage: null, comped: false });
       expect(order.items[0].allergens).toEqual(['gluten', 'milk', 'mustard', 'sesame']);
       expect(order.items[0].modifiers).toEqual([
         { id: 'classic-burger--medium', name: 'Medium', names: { en: 'Medium', ru: 'Средняя' }, priceMinor: 0 },

@@ -74,6 +74,41 @@ describe('kitchen tickets', () => {
     expect(bar.jobs()).toHaveLength(1);
   });
 
+  it('prints a stop chit when staff cancel or void items a printer station is making, and nothing for items it is not', async () => {
+    const { t, manager, waiter } = await hub();
+    const grill = await printer();
+    await addPrinter(t, manager, grill, { name: 'Grill printer', stations: ['grill', 'bar'] });
+    const order = await placeOrder(t, waiter, 'table-4', [
+      { menuItemId: 'classic-burger', quantity: 2, modifierIds: ['classic-burger--medium'] },
+      { menuItemId: 'tomato-soup', quantity: 1 },
+      { menuItemId: 'black-tea', quantity: 1 },
+    ]);
+    await grill.waitForJobs(2);
+    const itemId = (menuItemId: string) =>
+      t.hub.context.store.sqlite.prepare('SELECT id FROM order_items WHERE order_id = ? AND menu_item_id = ?').pluck().get(order.id, menuItemId) as string;
+
+    const voided = await t.request('POST', `/api/orders/${order.id}/items/${itemId('classic-burger')}/transition`, { to: 'voided', reason: 'Guest is vegetarian' }, manager);
+    expect(voided.status).toBe(200);
+    const [, , stop] = await grill.waitForJobs(3);
+    const paper = paperOf(stop!);
+    expect(paper).toContain('VOID - DO NOT MAKE');
+    expect(paper).toMatch(new RegExp(`Table 4\\s+#${order.number}`));
+    expect(paper).toContain('2x Classic burger');
+    expect(paper).toContain('+ Medium');
+    expect(paper).not.toMatch(/soup|tea/i);
+    // Serving an item stops nothing: no chit. The tea is bumped and served, then the rest of the order is cancelled.
+    await t.request('POST', `/api/kds/items/${itemId('black-tea')}/bump`, undefined, manager);
+    expect((await t.request('POST', `/api/orders/${order.id}/items/${itemId('black-tea')}/transition`, { to: 'served' }, waiter)).status).toBe(200);
+    expect((await t.request('POST', `/api/orders/${order.id}/transition`, { to: 'voided', reason: 'Kitchen closed' }, manager)).status).toBe(200);
+    const all = await grill.waitForJobs(4);
+    const last = paperOf(all[3]!);
+    expect(last).toContain('VOID - DO NOT MAKE');
+    expect(last).toContain('Tomato soup');
+    expect(last).not.toMatch(/burger|tea/i);
+    await queueIdle(t);
+    expect(grill.jobs()).toHaveLength(4);
+  });
+
   it('prints nothing for a KDS-only station, and prints for printer-only and both', async () => {
     const { t, manager, waiter } = await hub();
     const grill = await printer();

@@ -102,7 +102,8 @@ describe('tables, visits and guest tokens (visit policy auto)', () => {
     const visit = await t.request('GET', '/api/guest/visit', undefined, first.body.token);
     expect(visit.body).toEqual({ visitId: first.body.visitId, tableId: 'table-2', tableName: 'Table 2', status: 'open' });
     const table = tableOf((await t.request('GET', '/api/tables', undefined, waiter)).body, 'table-2');
-    expect(table).toMatchObject({ state: 'open', visit: { id: first.body.visitId, ordersCount: 0, totalMinor: 0 } });
+    // Opening the menu by the QR code is browsing, not being seated.
+    expect(table).toMatchObject({ state: 'browsing', visit: { id: first.body.visitId, ordersCount: 0, totalMinor: 0 } });
   });
 
   it('answers an unknown table code with table_not_found, in words a guest understands', async () => {
@@ -182,14 +183,18 @@ describe('tables, visits and guest tokens (visit policy auto)', () => {
     expect(after.status).toBe(401);
     const live = t.hub.context.store.sqlite.prepare('SELECT COUNT(*) FROM guest_sessions WHERE visit_id = ? AND revoked_at IS NULL');
     expect(live.pluck().get(visitId)).toBe(0);
-    expect(after.body.error).toBe('unauthorized');
+    // The page learns the visit is over (not that the token went bad), so it says thank you and asks nothing.
+    expect(after.body.error).toBe('visit_closed');
     expect(tableOf((await t.request('GET', '/api/tables', undefined, waiter)).body, 'table-6')).toMatchObject({ state: 'free', visit: null });
 
-    // A retried close changes nothing; the next scan starts a new visit.
+    // A retried close changes nothing; a scan right after the close asks for a waiter, a later one starts a new visit.
     const retried = await t.request('POST', `/api/visits/${visitId}/close`, undefined, waiter);
     expect(retried.status).toBe(200);
     expect(retried.body.visit.closedAt).toBe(closed.body.visit.closedAt);
+    expect((await t.request('POST', '/api/guest/visits', { tableCode: t.tableCode('table-6') })).body.error).toBe('visit_recently_closed');
+    clock.advance(10 * 60_000);
     const rejoined = await t.request('POST', '/api/guest/visits', { tableCode: t.tableCode('table-6') });
+    expect(rejoined.status).toBe(201);
     expect(rejoined.body.visitId).not.toBe(visitId);
   });
 
@@ -268,7 +273,7 @@ describe('tables, visits and guest tokens (visit policy auto)', () => {
     expect((await t.request('POST', `/api/visits/${party.body.visitId}/move`, { tableId: 'table-99' }, waiter)).status).toBe(404);
     expect((await t.request('POST', `/api/visits/${party.body.visitId}/move`, { tableId: 'table-1', seats: 4 }, waiter)).status).toBe(400);
     expect((await t.request('POST', `/api/visits/${party.body.visitId}/move`, { tableId: 3 }, waiter)).status).toBe(400);
-    await t.request('POST', `/api/visits/${party.body.visitId}/close`, undefined, waiter);
+    await t.request('POST', `/api/visits/${party.body.visitId}/close`, { openItems: 'cancel', reason: 'Left before the lemonade' }, waiter);
     const closedMove = await t.request('POST', `/api/visits/${party.body.visitId}/move`, { tableId: 'table-11' }, waiter);
     expect(closedMove.status).toBe(409);
     expect(closedMove.body.error).toBe('visit_not_open');

@@ -87,6 +87,8 @@ export interface PrintLabels {
   table: string;
   rush: string;
   reprint: string;
+  /** The banner of a chit that tells a printer-only station to stop making items. */
+  stop: string;
   allergens: string;
   note: string;
   subtotal: string;
@@ -95,8 +97,8 @@ export interface PrintLabels {
 }
 
 export const PRINT_LABELS: Readonly<Record<PrintLanguage, PrintLabels>> = {
-  en: { order: 'Order', table: 'Table', rush: 'RUSH', reprint: 'REPRINT', allergens: 'ALLERGENS', note: 'NOTE', subtotal: 'Subtotal', included: 'incl.', total: 'TOTAL' },
-  ru: { order: 'Заказ', table: 'Стол', rush: 'СРОЧНО', reprint: 'ПОВТОРНАЯ ПЕЧАТЬ', allergens: 'АЛЛЕРГЕНЫ', note: 'ПРИМЕЧАНИЕ', subtotal: 'Подытог', included: 'вкл.', total: 'ИТОГО' },
+  en: { order: 'Order', table: 'Table', rush: 'RUSH', reprint: 'REPRINT', stop: 'VOID - DO NOT MAKE', allergens: 'ALLERGENS', note: 'NOTE', subtotal: 'Subtotal', included: 'incl.', total: 'TOTAL' },
+  ru: { order: 'Заказ', table: 'Стол', rush: 'СРОЧНО', reprint: 'ПОВТОРНАЯ ПЕЧАТЬ', stop: 'ОТМЕНА - НЕ ГОТОВИТЬ', allergens: 'АЛЛЕРГЕНЫ', note: 'ПРИМЕЧАНИЕ', subtotal: 'Подытог', included: 'вкл.', total: 'ИТОГО' },
 };
 
 function labelsFor(language: PrintLanguage | undefined): PrintLabels {
@@ -127,6 +129,8 @@ export interface KitchenTicket {
   note: string | null;
   /** Set on a reprint so the kitchen does not cook the order twice. */
   reprint: boolean;
+  /** Set on a chit listing items the station must stop making (cancelled or voided after the ticket printed). */
+  stop: boolean;
   labels: PrintLabels;
 }
 
@@ -146,6 +150,7 @@ export interface KitchenTicketInput {
   }>;
   note?: string | null;
   reprint?: boolean;
+  stop?: boolean;
   language?: PrintLanguage;
 }
 
@@ -212,6 +217,7 @@ export function buildKitchenTicket(input: KitchenTicketInput): KitchenTicket {
     }),
     note: optionalText(input.note),
     reprint: input.reprint ?? false,
+    stop: input.stop ?? false,
     labels: labelsFor(input.language),
   };
 }

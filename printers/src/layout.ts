@@ -114,6 +114,8 @@ function layoutKitchenTicket(ticket: KitchenTicket, columns: number, codepages: 
   const half = Math.floor(columns / 2);
   const blocks: PrintBlock[] = [];
   if (ticket.reprint) blocks.push(...lines([`** ${labels.reprint} **`], { align: 'center', bold: true }));
+  // A stop chit leads with its banner, large, so nobody at the pass reads it as a new order.
+  if (ticket.stop) blocks.push(...largeIfFits(`!! ${labels.stop} !!`, columns, codepages, 'center', true));
   blocks.push(...largeIfFits(ticket.station.toUpperCase(), columns, codepages, 'center', true));
   if (ticket.rush) blocks.push(...largeIfFits(`*** ${labels.rush} ***`, columns, codepages, 'center', true));
   const number = `#${ticket.orderNumber}`;

@@ -41,8 +41,8 @@ describe('checking an update before it touches a document', () => {
       doc.on('updateV2', (u: Uint8Array) => (captured = u));
       writeOrder(doc, {
         id: '0190a8f0-0000-7000-8000-000000000001', number: 1, businessDay: '2026-06-01', visitId: 'v', tableId: 't', tableName: 'Table 1', status: 'placed', rush: false,
-        placedBy: 'guest', totalMinor: 100, currency: 'EUR', createdAt: '2026-06-01T10:00:00.000Z', updatedAt: '2026-06-01T10:00:00.000Z', statusReason: null,
-        items: [{ id: 'i1', menuItemId: 'm', name: 'Tea', names: { en: 'Tea' }, quantity: 1, unitPriceMinor: 100, totalMinor: 100, modifiers: [], note: null, station: 'bar', allergens: [], status: 'pending', readyAt: null }],
+        placedBy: 'guest', totalMinor: 100, currency: 'EUR', createdAt: '2026-06-01T10:00:00.000Z', updatedAt: '2026-06-01T10:00:00.000Z', statusReason: null, guestMessage: null,
+        items: [{ id: 'i1', menuItemId: 'm', name: 'Tea', names: { en: 'Tea' }, quantity: 1, unitPriceMinor: 100, totalMinor: 100, modifiers: [], note: null, station: 'bar', allergens: [], status: 'pending', readyAt: null, statusReason: null, guestMessage: null, comped: false }],
       });
       return captured;
     })();

@@ -23,6 +23,9 @@ export function makeOrder(number: number, createdAt: string, quantities: [number
     allergens: [],
     status: 'pending' as const,
     readyAt: null,
+    statusReason: null,
+    guestMessage: null,
+    comped: false,
   })).filter((item) => item.quantity > 0);
   return {
     id: newId(),
@@ -39,13 +42,14 @@ export function makeOrder(number: number, createdAt: string, quantities: [number
     createdAt,
     updatedAt: createdAt,
     statusReason: null,
+    guestMessage: null,
     items,
   };
 }
 
 /** The same order moved on: every line ready at `at` (and the order ready). */
 export function readyOrder(order: Order, at: string): Order {
-  return { ...order, status: 'ready', updatedAt: at, items: order.items.map((item) => ({ ...item, status: 'ready' as const, readyAt: at })) };
+  return { ...order, status: 'ready', updatedAt: at, items: order.items.map((item) => ({ ...item, status: 'ready' as const, readyAt: at, statusReason: null, guestMessage: null, comped: false })) };
 }
 
 export function endedOrder(order: Order, status: 'cancelled' | 'voided', at: string): Order {

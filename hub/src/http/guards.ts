@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { StaffRole } from '@onemoment/shared/restaurant/order-lifecycle';
 import type { GuestPrincipal, SessionLookup, StaffPrincipal } from '../sessions/session-lookup.ts';
 import { bearerToken } from '../sessions/tokens.ts';
-import { forbidden, unauthorized } from '../errors.ts';
+import { forbidden, HubError, unauthorized } from '../errors.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,12 +26,19 @@ export function requireStaff(sessions: SessionLookup, ...roles: StaffRole[]): Gu
   };
 }
 
+/** A guest token of a visit staff have closed: not an error of the guest's, the meal is over. */
+const visitClosed = () =>
+  new HubError(401, 'visit_closed', 'Staff have closed this table visit. Thank you! To order again, scan the table QR code and start a new visit.');
+
 /** preHandler that admits a guest token of an open visit. */
 export function requireGuest(sessions: SessionLookup): Guard {
   return async (request) => {
     const token = bearerToken(request.headers.authorization);
     const principal = token ? sessions.guest(token) : null;
-    if (!principal) throw unauthorized('Your table session has ended or expired: scan the table QR code again.');
+    if (!principal) {
+      if (token && sessions.guestVisitClosed(token)) throw visitClosed();
+      throw unauthorized('Your table session has ended or expired: scan the table QR code again.');
+    }
     request.guest = principal;
   };
 }

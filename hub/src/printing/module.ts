@@ -18,13 +18,14 @@ export function printingModule(options: PrintingOptions = {}): HubModule<'printi
   return {
     name: 'printing',
     namespaces: [],
-    subscribes: ['order.placed', 'request.created'],
+    subscribes: ['order.placed', 'order.items_stopped', 'request.created'],
     timers: ['the print queue (one loop per station)', 'printer status every 5 s', 'old jobs pruned every 6 h'],
     async setup({ app, context, modules }) {
       const printing = new Printing(context, modules.restaurant ?? null, options);
       const recovered = await printing.recoverInterrupted();
       if (recovered > 0) context.log.warn({ jobs: recovered }, 'print jobs were being sent when the hub stopped; marked as failed for staff to check');
       context.events.on('order.placed', printing.service.onOrderPlaced);
+      context.events.on('order.items_stopped', printing.service.onItemsStopped);
       context.events.on('request.created', printing.service.onBillRequested);
 
       await app.register(printingRoutes(context, printing));

@@ -20,6 +20,9 @@ function item(overrides: Partial<OrderItem>): OrderItem {
     allergens: [],
     status: 'pending',
     readyAt: null,
+    statusReason: null,
+    guestMessage: null,
+    comped: false,
     ...overrides,
   };
 }
@@ -40,6 +43,7 @@ function order(items: OrderItem[], overrides: Partial<Order> = {}): Order {
     createdAt: '2026-06-01T12:05:00.000Z',
     updatedAt: '2026-06-01T12:05:00.000Z',
     statusReason: null,
+    guestMessage: null,
     items,
     ...overrides,
   };

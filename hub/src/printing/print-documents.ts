@@ -47,8 +47,22 @@ function guestName(names: LocalizedText, languages: readonly string[]): string {
 /** The kitchen ticket of one station: only that station's live items. Null when it has none. */
 export function ticketDocument(order: Order, station: { id: string; name: string }, venue: VenuePrintSettings): KitchenTicket | null {
   const items = order.items.filter((item) => item.station === station.id && !SETTLED_ITEM.has(item.status));
+  return stationTicket(order, items, station, venue, false);
+}
+
+/**
+ * The stop chit of one station: the items of `itemIds` it was making, under a "do not make" banner.
+ * Null when none of them is the station's.
+ */
+export function stopDocument(order: Order, itemIds: readonly string[], station: { id: string; name: string }, venue: VenuePrintSettings): KitchenTicket | null {
+  const items = order.items.filter((item) => item.station === station.id && itemIds.includes(item.id));
+  return stationTicket(order, items, station, venue, true);
+}
+
+function stationTicket(order: Order, items: OrderItem[], station: { id: string; name: string }, venue: VenuePrintSettings, stop: boolean): KitchenTicket | null {
   if (items.length === 0) return null;
   return buildKitchenTicket({
+    stop,
     station: station.name,
     tableName: order.tableName,
     orderNumber: order.number,

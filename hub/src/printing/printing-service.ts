@@ -1,14 +1,14 @@
 import { newId } from '@onemoment/shared/ids';
 import { renderPreviewSvg, sampleKitchenTicket, sampleReceipt, type PrintDocument } from '@onemoment/printers';
 import type { GuestRequest } from '@onemoment/shared/schemas/floor';
-import type { Order } from '@onemoment/shared/schemas/orders';
+import type { Order, OrderItemsStopped } from '@onemoment/shared/schemas/orders';
 import type { PrintJob, PrintJobKind, PrintJobsQuery, PreviewQuery, ReprintBody } from '@onemoment/shared/schemas/printing';
 import type { HubContext } from '../context.ts';
 import type { CommandTx } from '../db/command-runner.ts';
 import { conflict, notFound } from '../errors.ts';
 import type { RestaurantApi } from '../restaurant/module.ts';
 import type { PrinterRegistry } from './printer-registry.ts';
-import { receiptDocument, reprintDocument, testPageDocument, ticketDocument, type VenuePrintSettings } from './print-documents.ts';
+import { receiptDocument, reprintDocument, stopDocument, testPageDocument, ticketDocument, type VenuePrintSettings } from './print-documents.ts';
 import type { JobRow, PrintJobStore } from './print-job-store.ts';
 import type { PrintQueue } from './print-queue.ts';
 import { hasPrinter, printingStations, RECEIPTS_TARGET, type PrintTarget } from './print-routing.ts';
@@ -44,9 +44,27 @@ export class PrintingService {
 
   /** On order.placed: one ticket per printing station, in the order's own transaction. Costs nothing without printers. */
   onOrderPlaced = (tx: CommandTx, order: Order): void => {
+    this.printAtStations(tx, order, order.items, (station, venue) => ticketDocument(order, station, venue));
+  };
+
+  /**
+   * On order.items_stopped: a stop chit at each printing station that was making the items, so a
+   * kitchen that reads paper stops cooking a cancelled dish as a KDS would show it.
+   */
+  onItemsStopped = (tx: CommandTx, { order, itemIds }: OrderItemsStopped): void => {
+    const stopped = order.items.filter((item) => itemIds.includes(item.id));
+    this.printAtStations(tx, order, stopped, (station, venue) => stopDocument(order, itemIds, station, venue));
+  };
+
+  private printAtStations(
+    tx: CommandTx,
+    order: Order,
+    items: Order['items'],
+    build: (station: { id: string; name: string }, venue: VenuePrintSettings) => PrintDocument | null,
+  ): void {
     if (this.registry.isEmpty) return;
     const stations = printingStations(
-      order.items.map((item) => item.station),
+      items.map((item) => item.station),
       this.registry.modeOf,
       this.registry.printers(),
     );
@@ -56,13 +74,13 @@ export class PrintingService {
     const targets: PrintTarget[] = [];
     for (const stationId of stations) {
       const target: PrintTarget = { kind: 'station', id: stationId };
-      const document = this.safely(() => ticketDocument(order, { id: stationId, name: this.registry.stationName(stationId) }, venue), order.id);
+      const document = this.safely(() => build({ id: stationId, name: this.registry.stationName(stationId) }, venue), order.id);
       if (!document) continue;
       this.store.insert({ id: newId(), kind: 'ticket', target, orderId: order.id, orderNumber: order.number, visitId: order.visitId, document, copyOf: null, createdAt });
       targets.push(target);
     }
     if (targets.length > 0) tx.afterCommit(() => targets.forEach((target) => this.queue.wake(target)));
-  };
+  }
 
   /** On request.created of kind bill: the visit's receipt, when a printer prints receipts. */
   onBillRequested = (tx: CommandTx, request: GuestRequest): void => {

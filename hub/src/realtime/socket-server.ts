@@ -1,5 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace, type Socket } from 'socket.io';
+import type { DomainEvent } from '@onemoment/shared/events/domain-events';
+import { guestViewOfEvent } from '@onemoment/shared/restaurant/guest-view';
 import type { EndedLogins } from '../sessions/session-lookup.ts';
 import type { HubContext } from '../context.ts';
 import { rooms, type StoredEvent } from '../events/event-log.ts';
@@ -119,7 +121,7 @@ export function startRealtime(httpServer: HttpServer, context: HubContext, stati
     if (replay.kind === 'resync') {
       socket.emit('resync', { latestSeq: replay.latestSeq });
     } else {
-      for (const event of replay.events) socket.emit('event', event);
+      for (const event of replay.events) socket.emit('event', name === '/guest' ? guestViewOfEvent(event) : event);
     }
     socket.emit('ready', { latestSeq: replay.latestSeq });
   }
@@ -136,13 +138,14 @@ export function startRealtime(httpServer: HttpServer, context: HubContext, stati
   }
 
   context.events.onBroadcast((event: StoredEvent) => {
-    const message = { seq: event.seq, type: event.type, payload: event.payload, at: event.at };
+    const message = { seq: event.seq, type: event.type, payload: event.payload, at: event.at } as DomainEvent;
     for (const [name, targets] of byNamespace(event.rooms)) {
       const namespace = io.of(name) as Namespace;
       // Encoding a packet costs as much as sending it: skip rooms nobody is in (most visits, most of the time).
       const occupied = targets.filter((room) => namespace.adapter.rooms.has(room));
+      // Guests get their own view: staff reasons never leave the staff's screens.
       // to() with several rooms sends once per socket even when it is in more than one of them.
-      if (occupied.length > 0) namespace.to(occupied).emit('event', message);
+      if (occupied.length > 0) namespace.to(occupied).emit('event', name === '/guest' ? guestViewOfEvent(message) : message);
     }
   });
 

@@ -45,7 +45,7 @@ export const restaurantModule: HubModule<'restaurant'> = {
     const kitchen = new KitchenService(context, orderStore);
     const floor = {
       tables: new TableService(context, visitStore),
-      visits: new VisitService(context, visitStore),
+      visits: new VisitService(context, visitStore, orders),
       requests: new RequestService(context, visitStore),
     };
     // A moved party's orders follow it, inside the floor's move command.

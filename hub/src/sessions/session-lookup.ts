@@ -32,6 +32,7 @@ const TOUCH_EVERY_MS = 60_000;
 export class SessionLookup {
   private readonly staffByToken: Database.Statement;
   private readonly guestByToken: Database.Statement;
+  private readonly visitStatusOfToken: Database.Statement;
   private readonly touchGuest: Database.Statement;
   private readonly endedListeners: Array<(ended: EndedLogins) => void> = [];
 
@@ -51,6 +52,9 @@ export class SessionLookup {
         WHERE g.token_hash = ? AND g.revoked_at IS NULL AND v.status = 'open'`,
     );
     this.touchGuest = sqlite.prepare('UPDATE guest_sessions SET last_seen_at = ? WHERE token_hash = ?');
+    this.visitStatusOfToken = sqlite.prepare(
+      'SELECT v.status FROM guest_sessions g JOIN visits v ON v.id = g.visit_id WHERE g.token_hash = ?',
+    ).pluck();
   }
 
   staff(token: string): StaffPrincipal | null {
@@ -77,6 +81,14 @@ export class SessionLookup {
     if (idleMs > this.guestIdleMs) return null;
     if (options.touch && idleMs > TOUCH_EVERY_MS) this.touchGuest.run(now.toISOString(), tokenHash);
     return { kind: 'guest', visitId: row.visitId, tableId: row.tableId, tokenHash };
+  }
+
+  /**
+   * Whether a guest token that no longer works belonged to a visit staff have closed: the guest page
+   * then says "thank you" and keeps the cart, instead of opening a new visit by itself.
+   */
+  guestVisitClosed(token: string): boolean {
+    return this.visitStatusOfToken.get(hashToken(token)) === 'closed';
   }
 
   /**

@@ -30,6 +30,7 @@ function order(id: string, number: number, status: Order['status'] = 'placed'): 
     createdAt: at,
     updatedAt: at,
     statusReason: null,
+    guestMessage: null,
     items: [
       {
         id: `${id}-a`,
@@ -45,6 +46,9 @@ function order(id: string, number: number, status: Order['status'] = 'placed'): 
         allergens: [],
         status: 'pending',
         readyAt: null,
+        statusReason: null,
+        guestMessage: null,
+        comped: false,
       },
     ],
   };

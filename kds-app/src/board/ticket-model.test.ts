@@ -17,6 +17,9 @@ function item(id: string, station: string, status: OrderItem['status'] = 'pendin
     allergens: [],
     status,
     readyAt: null,
+    statusReason: null,
+    guestMessage: null,
+    comped: false,
   };
 }
 
@@ -33,6 +36,7 @@ function order(id: string, items: OrderItem[], extra: Partial<Order> = {}): Orde
     totalMinor: 500,
     currency: 'EUR',
     statusReason: null,
+    guestMessage: null,
     createdAt: '2025-01-01T12:00:00.000Z',
     updatedAt: '2025-01-01T12:00:00.000Z',
     items,

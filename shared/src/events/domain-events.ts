@@ -1,7 +1,7 @@
 import type { Static, TSchema } from 'typebox';
 import { GuestRequestSchema, TableChangedSchema, VisitMovedSchema, VisitSchema } from '../schemas/floor.ts';
 import { MenuChangedSchema } from '../schemas/menu.ts';
-import { OrderSchema } from '../schemas/orders.ts';
+import { OrderItemsStoppedSchema, OrderSchema } from '../schemas/orders.ts';
 import { PrinterStatusEventSchema } from '../schemas/printing.ts';
 import { ConversationLineEventSchema, ConversationSchema, TranslatorProgressEventSchema } from '../schemas/translator.ts';
 
@@ -22,6 +22,10 @@ const ORDER_AUDIENCE = "the KDS of each station it has items for and the expo, s
 export const DOMAIN_EVENTS = {
   'order.placed': { payload: OrderSchema, audience: ORDER_AUDIENCE },
   'order.updated': { payload: OrderSchema, audience: ORDER_AUDIENCE },
+  'order.items_stopped': {
+    payload: OrderItemsStoppedSchema,
+    audience: 'no screen (the screens follow order.updated): modules that act on it, as printing prints a stop chit at printer stations',
+  },
   'menu.changed': { payload: MenuChangedSchema, audience: 'staff and every guest' },
   'table.changed': { payload: TableChangedSchema, audience: 'staff' },
   'visit.opened': { payload: VisitSchema, audience: 'staff' },

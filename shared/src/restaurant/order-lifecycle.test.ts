@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { checkItemStep, checkTransition, effectOf, ITEM_STEPS, itemStatusesAfter, MANUAL_TARGETS, nextStatuses, ORDER_TRANSITIONS, statusFromItems } from './order-lifecycle.ts';
+import {
+  checkItemStep,
+  checkItemTransition,
+  checkTransition,
+  effectOf,
+  ITEM_STEPS,
+  ITEM_TARGETS,
+  ITEM_TRANSITIONS,
+  itemStatusesAfter,
+  MANUAL_TARGETS,
+  nextStatuses,
+  ORDER_TRANSITIONS,
+  orderStatusAfterItemChange,
+  statusFromItems,
+  type ItemStatus,
+} from './order-lifecycle.ts';
 
 describe('order lifecycle', () => {
   it('lets a waiter accept a placed order but not void it', () => {
@@ -82,5 +97,56 @@ describe("the kitchen's steps on one item", () => {
     expect(statusFromItems('accepted', [afterBump, 'pending'])).toBe('preparing');
     expect(statusFromItems('preparing', [ITEM_STEPS.recall.to, 'pending'])).toBe('preparing');
     expect(statusFromItems('accepted', [afterBump])).toBe('ready');
+  });
+});
+
+describe('a person acting on one item', () => {
+  const burger = (status: ItemStatus) => ({ status, label: 'Burger of order #3' });
+
+  it('serves a ready item while its order is open, for floor staff only', () => {
+    expect(checkItemTransition(burger('ready'), 'preparing', 'served', 'waiter', null)).toEqual({ ok: true });
+    expect(checkItemTransition(burger('ready'), 'ready', 'served', 'front_desk', null)).toEqual({ ok: true });
+    expect(checkItemTransition(burger('ready'), 'ready', 'served', 'kitchen', null)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(checkItemTransition(burger('pending'), 'accepted', 'served', 'waiter', null)).toEqual({
+      ok: false,
+      code: 'invalid_transition',
+      message: 'Burger of order #3 is still being prepared: bump it on the kitchen screen first.',
+    });
+  });
+
+  it('cancels only what the kitchen has not started, and asks a manager to void the rest', () => {
+    expect(checkItemTransition(burger('pending'), 'placed', 'cancelled', 'waiter', 'Changed mind')).toEqual({ ok: true });
+    expect(checkItemTransition(burger('pending'), 'preparing', 'cancelled', 'waiter', 'Changed mind')).toEqual({
+      ok: false,
+      code: 'invalid_transition',
+      message: 'Burger of order #3 cannot be cancelled: its order is being prepared; the kitchen has started it, so a manager voids it instead.',
+    });
+    expect(checkItemTransition(burger('pending'), 'placed', 'cancelled', 'waiter', ' ')).toMatchObject({ ok: false, code: 'reason_required' });
+    expect(checkItemTransition(burger('served'), 'placed', 'cancelled', 'waiter', 'x')).toMatchObject({ ok: false, code: 'invalid_transition' });
+  });
+
+  it('voids any item not already cancelled or voided, even of a served order, for managers only', () => {
+    for (const status of ['pending', 'ready', 'served'] as const) {
+      expect(checkItemTransition(burger(status), 'served', 'voided', 'manager', 'Cold')).toEqual({ ok: true });
+    }
+    expect(checkItemTransition(burger('served'), 'served', 'voided', 'waiter', 'Cold')).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(checkItemTransition(burger('voided'), 'served', 'voided', 'manager', 'Cold')).toMatchObject({ ok: false, code: 'invalid_transition' });
+    expect(checkItemTransition(burger('served'), 'cancelled', 'voided', 'manager', 'Cold')).toMatchObject({ ok: false, code: 'invalid_transition' });
+  });
+
+  it('moves the order along with its items', () => {
+    // Something is still owed: the kitchen's rule decides.
+    expect(orderStatusAfterItemChange('accepted', ['pending', 'served'])).toBe('accepted');
+    expect(orderStatusAfterItemChange('preparing', ['ready', 'cancelled'])).toBe('ready');
+    // A served order stays served while an item of it is voided.
+    expect(orderStatusAfterItemChange('served', ['served', 'voided'])).toBe('served');
+    // Nothing is owed: served if anything was, else voided if anything was, else cancelled.
+    expect(orderStatusAfterItemChange('ready', ['served', 'cancelled'])).toBe('served');
+    expect(orderStatusAfterItemChange('placed', ['voided', 'cancelled'])).toBe('voided');
+    expect(orderStatusAfterItemChange('placed', ['cancelled', 'cancelled'])).toBe('cancelled');
+  });
+
+  it('has one row per item target', () => {
+    for (const to of ITEM_TARGETS) expect(ITEM_TRANSITIONS.filter((t) => t.to === to)).toHaveLength(1);
   });
 });

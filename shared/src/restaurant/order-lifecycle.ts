@@ -115,6 +115,77 @@ export function checkItemStep(step: ItemStepName, itemStatus: ItemStatus, itemLa
   return { ok: true, to: rule.to, readyAt: rule.readyAt };
 }
 
+// ---- one item by hand: serve the drinks while the food cooks, comp one cold burger ----
+
+/** What a person can do to one item of an order. */
+export const ITEM_TARGETS = ['served', 'cancelled', 'voided'] as const;
+export type ItemTarget = (typeof ITEM_TARGETS)[number];
+
+export interface ItemTransition {
+  from: readonly ItemStatus[];
+  to: ItemTarget;
+  /** The order must be in one of these (cancelling is for what the kitchen has not started). */
+  orderFrom: readonly OrderStatus[];
+  allowed: readonly Actor[];
+  needsReason: boolean;
+}
+
+const OPEN_ORDER: readonly OrderStatus[] = ['placed', 'accepted', 'preparing', 'ready'];
+
+export const ITEM_TRANSITIONS: readonly ItemTransition[] = [
+  { from: ['ready'], to: 'served', orderFrom: OPEN_ORDER, allowed: ['waiter', 'manager', 'front_desk'], needsReason: false },
+  { from: ['pending', 'ready'], to: 'cancelled', orderFrom: ['placed', 'accepted'], allowed: ['waiter', 'manager'], needsReason: true },
+  // A served item of a served order can still be voided alone: the rest of the order keeps its state.
+  { from: ['pending', 'ready', 'served'], to: 'voided', orderFrom: [...OPEN_ORDER, 'served'], allowed: ['manager'], needsReason: true },
+];
+
+const DESCRIBE_ITEM: Record<ItemStatus, string> = {
+  pending: 'is still being prepared',
+  ready: 'is ready',
+  served: 'has been served',
+  cancelled: 'was cancelled',
+  voided: 'was voided',
+};
+
+/** Whether one item may take `to`: the item's status, its order's status, who asks, and the reason. */
+export function checkItemTransition(
+  item: { status: ItemStatus; label: string },
+  orderStatus: OrderStatus,
+  to: ItemTarget,
+  actor: Actor,
+  reason: string | null | undefined,
+): TransitionCheck {
+  const transition = ITEM_TRANSITIONS.find((t) => t.to === to)!;
+  if (!transition.from.includes(item.status)) {
+    const hint = to === 'served' && item.status === 'pending' ? ': bump it on the kitchen screen first' : '';
+    return { ok: false, code: 'invalid_transition', message: `${item.label} ${DESCRIBE_ITEM[item.status]}${hint}.` };
+  }
+  if (!transition.orderFrom.includes(orderStatus)) {
+    const hint = to === 'cancelled' && !isFinal(orderStatus) ? '; the kitchen has started it, so a manager voids it instead' : '';
+    return { ok: false, code: 'invalid_transition', message: `${item.label} cannot be ${to}: its order ${DESCRIBE[orderStatus]}${hint}.` };
+  }
+  if (!transition.allowed.includes(actor)) {
+    return { ok: false, code: 'forbidden', message: `Only ${transition.allowed.join(' or ')} may mark an item ${to}.` };
+  }
+  if (transition.needsReason && !reason?.trim()) {
+    return { ok: false, code: 'reason_required', message: `Say why the item is ${to}.` };
+  }
+  return { ok: true };
+}
+
+/**
+ * The order's status after a person changed some of its items. Items still owed decide as the kitchen's
+ * bumps do; once none is owed, the order is served when anything was served, else voided when anything
+ * was voided, else cancelled.
+ */
+export function orderStatusAfterItemChange(current: OrderStatus, itemStatuses: readonly ItemStatus[]): OrderStatus {
+  const owed = itemStatuses.filter((s) => s === 'pending' || s === 'ready');
+  if (owed.length > 0) return isFinal(current) ? current : statusFromItems(current, itemStatuses);
+  if (itemStatuses.includes('served')) return 'served';
+  if (itemStatuses.includes('voided')) return 'voided';
+  return 'cancelled';
+}
+
 /** Transitions a person can ask for by hand (the rest follow from the kitchen's bumps). */
 export const MANUAL_TARGETS = ['accepted', 'served', 'cancelled', 'voided'] as const;
 export type ManualTarget = (typeof MANUAL_TARGETS)[number];

@@ -3,12 +3,13 @@ import { IdSchema, IsoTimeSchema } from './common.ts';
 
 /** Tables, visits, guest sessions and guest requests ("call the waiter", "the bill, please"). */
 
-export const TABLE_STATES = ['free', 'open', 'ordering', 'waiting', 'bill'] as const;
+export const TABLE_STATES = ['free', 'browsing', 'open', 'ordering', 'waiting', 'bill'] as const;
 export const TableStateSchema = Type.Union(
-  [Type.Literal('free'), Type.Literal('open'), Type.Literal('ordering'), Type.Literal('waiting'), Type.Literal('bill')],
+  [Type.Literal('free'), Type.Literal('browsing'), Type.Literal('open'), Type.Literal('ordering'), Type.Literal('waiting'), Type.Literal('bill')],
   {
     description:
-      'free: no open visit; open: a visit without orders; ordering: orders, none in the kitchen; ' +
+      'free: no open visit; browsing: a guest opened the menu by the QR code, nobody seated them and nothing is ordered; ' +
+      'open: staff seated the party, no orders yet; ordering: orders, none in the kitchen; ' +
       'waiting: an order placed/accepted/preparing/ready; bill: the guests asked for the bill',
   },
 );
@@ -76,6 +77,35 @@ export type Visit = Static<typeof VisitSchema>;
 export const VisitResponseSchema = Type.Object({ visit: VisitSchema });
 export type VisitResponse = Static<typeof VisitResponseSchema>;
 
+/** What to do with items the kitchen still owes when a visit is closed. */
+export const OPEN_ITEM_CHOICES = ['cancel', 'serve'] as const;
+export type OpenItemChoice = (typeof OPEN_ITEM_CHOICES)[number];
+
+export const CloseVisitBodySchema = Type.Object(
+  {
+    openItems: Type.Optional(
+      Type.Union([Type.Literal('cancel'), Type.Literal('serve')], {
+        description: 'Items not yet served: cancel them (a reason is needed) or mark them served. Without it, a visit with such items is refused (409 visit_has_open_items).',
+      }),
+    ),
+    reason: Type.Optional(Type.String({ maxLength: 200, description: 'Why the open items are cancelled (staff only)' })),
+    guestMessage: Type.Optional(Type.String({ maxLength: 200, description: "Shown on the guest's phone" })),
+  },
+  { additionalProperties: false },
+);
+export type CloseVisitBody = Static<typeof CloseVisitBodySchema>;
+
+/** An item the kitchen still owes, listed in the 409 visit_has_open_items refusal's `details.openItems`. */
+export const OpenItemSchema = Type.Object({
+  orderId: Type.String(),
+  orderNumber: Type.Integer(),
+  itemId: Type.String(),
+  name: Type.String(),
+  quantity: Type.Integer(),
+  status: Type.String(),
+});
+export type OpenItem = Static<typeof OpenItemSchema>;
+
 export const MoveVisitBodySchema = Type.Object({ tableId: IdSchema }, { additionalProperties: false });
 export type MoveVisitBody = Static<typeof MoveVisitBodySchema>;
 
@@ -116,6 +146,18 @@ export const GuestRequestBodySchema = Type.Object({ kind: RequestKindSchema }, {
 export type GuestRequestBody = Static<typeof GuestRequestBodySchema>;
 
 export const GuestRequestCreatedSchema = PendingRequestSchema;
+
+/** A guest's own call as the guest page lists it: when staff saw it, if they have. */
+export const GuestCallSchema = Type.Object({
+  id: Type.String(),
+  kind: RequestKindSchema,
+  createdAt: IsoTimeSchema,
+  acknowledgedAt: Type.Union([IsoTimeSchema, Type.Null()]),
+});
+export type GuestCall = Static<typeof GuestCallSchema>;
+
+export const GuestCallsResponseSchema = Type.Object({ calls: Type.Array(GuestCallSchema) });
+export type GuestCallsResponse = Static<typeof GuestCallsResponseSchema>;
 
 /** A guest request as staff see it, and the payload of request.created / request.acknowledged. */
 export const GuestRequestSchema = Type.Object({

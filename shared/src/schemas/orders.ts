@@ -1,9 +1,25 @@
 import { Type, type Static } from 'typebox';
-import { ITEM_STATUSES, MANUAL_TARGETS, ORDER_STATUSES, type ItemStatus, type ManualTarget, type OrderStatus } from '../restaurant/order-lifecycle.ts';
+import {
+  ITEM_STATUSES,
+  ITEM_TARGETS,
+  MANUAL_TARGETS,
+  ORDER_STATUSES,
+  type ItemStatus,
+  type ItemTarget,
+  type ManualTarget,
+  type OrderStatus,
+} from '../restaurant/order-lifecycle.ts';
 import { CurrencySchema, IdSchema, IsoTimeSchema, LocalizedTextSchema, MinorUnitsSchema, NullableString, StringEnum, UuidV7Schema } from './common.ts';
 
 /** Limits of one order, shared by the hub's validation and the pages that build orders. */
-export const ORDER_LIMITS = { maxLines: 50, maxQuantity: 50, maxNoteLength: 200, maxModifiersPerLine: 20, maxReasonLength: 200 } as const;
+export const ORDER_LIMITS = {
+  maxLines: 50,
+  maxQuantity: 50,
+  maxNoteLength: 200,
+  maxModifiersPerLine: 20,
+  maxReasonLength: 200,
+  maxGuestMessageLength: 200,
+} as const;
 
 export const OrderStatusSchema = StringEnum<OrderStatus>(ORDER_STATUSES);
 export const ItemStatusSchema = StringEnum<ItemStatus>(ITEM_STATUSES);
@@ -69,6 +85,9 @@ export const OrderItemSchema = Type.Object({
   allergens: Type.Array(Type.String()),
   status: ItemStatusSchema,
   readyAt: NullableString({ format: 'date-time', description: 'When the kitchen bumped it' }),
+  statusReason: NullableString({ description: 'Why staff cancelled or voided this item (staff only: always null for guests)' }),
+  guestMessage: NullableString({ description: 'What staff chose to tell the guest about this item' }),
+  comped: Type.Boolean({ description: 'A voided item that was made and given free ("on the house")' }),
 });
 export type OrderItem = Static<typeof OrderItemSchema>;
 
@@ -86,10 +105,21 @@ export const OrderSchema = Type.Object({
   currency: CurrencySchema,
   createdAt: IsoTimeSchema,
   updatedAt: IsoTimeSchema,
-  statusReason: NullableString({ description: 'Why it was cancelled or voided' }),
+  statusReason: NullableString({ description: 'Why it was cancelled or voided (staff only: always null for guests)' }),
+  guestMessage: NullableString({ description: 'What staff chose to tell the guest about the change' }),
   items: Type.Array(OrderItemSchema),
 });
 export type Order = Static<typeof OrderSchema>;
+
+/**
+ * Payload of order.items_stopped: items the kitchen was making (pending or ready) that staff just
+ * cancelled or voided, with the order as it is now. Printer-only stations get a stop chit from it.
+ */
+export const OrderItemsStoppedSchema = Type.Object({
+  order: OrderSchema,
+  itemIds: Type.Array(Type.String(), { minItems: 1 }),
+});
+export type OrderItemsStopped = Static<typeof OrderItemsStoppedSchema>;
 
 export const OrderListSchema = Type.Object({
   orders: Type.Array(OrderSchema),
@@ -109,14 +139,37 @@ export const OrderListQuerySchema = Type.Object(
 );
 export type OrderListQuery = Static<typeof OrderListQuerySchema>;
 
+const ReasonSchema = Type.String({ maxLength: ORDER_LIMITS.maxReasonLength, description: 'Needed to cancel or void; staff see it, guests never do' });
+const GuestMessageSchema = Type.String({
+  maxLength: ORDER_LIMITS.maxGuestMessageLength,
+  description: "Shown on the guest's phone beside the change (the reason is not)",
+});
+
 export const TransitionBodySchema = Type.Object(
   {
     to: StringEnum<ManualTarget>(MANUAL_TARGETS),
-    reason: Type.Optional(Type.String({ maxLength: ORDER_LIMITS.maxReasonLength, description: 'Needed to cancel or void' })),
+    reason: Type.Optional(ReasonSchema),
+    guestMessage: Type.Optional(GuestMessageSchema),
   },
   { additionalProperties: false },
 );
 export type TransitionBody = Static<typeof TransitionBodySchema>;
+
+export const OrderItemParamsSchema = Type.Object({ orderId: IdSchema, itemId: IdSchema }, { additionalProperties: false });
+export type OrderItemParams = Static<typeof OrderItemParamsSchema>;
+
+export const ItemTransitionBodySchema = Type.Object(
+  {
+    to: StringEnum<ItemTarget>(ITEM_TARGETS),
+    reason: Type.Optional(ReasonSchema),
+    guestMessage: Type.Optional(GuestMessageSchema),
+    comped: Type.Optional(
+      Type.Boolean({ description: 'Voiding only: true when the item was made and is given free; by default true once it was served' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ItemTransitionBody = Static<typeof ItemTransitionBodySchema>;
 
 export const RushBodySchema = Type.Object({ rush: Type.Boolean() }, { additionalProperties: false });
 export type RushBody = Static<typeof RushBodySchema>;

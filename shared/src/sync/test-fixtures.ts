@@ -23,6 +23,9 @@ export function makeItem(id: string, overrides: Partial<OrderItem> = {}): OrderI
     allergens: ['dairy'],
     status: 'pending',
     readyAt: null,
+    statusReason: null,
+    guestMessage: null,
+    comped: false,
     ...overrides,
   };
 }
@@ -44,6 +47,7 @@ export function makeOrder(id: string, items: OrderItem[], overrides: Partial<Ord
     createdAt,
     updatedAt: createdAt,
     statusReason: null,
+    guestMessage: null,
     items,
     ...overrides,
   };
@@ -66,6 +70,7 @@ export function orderOf(record: OrderRecord, updatedAt: string): Order {
     createdAt: record.createdAt,
     updatedAt,
     statusReason: record.statusReason,
+    guestMessage: null,
     items: record.items.map((item) => ({
       id: item.id,
       menuItemId: item.menuItemId,
@@ -80,6 +85,9 @@ export function orderOf(record: OrderRecord, updatedAt: string): Order {
       allergens: [],
       status: item.status as ItemStatus,
       readyAt: item.readyAt,
+      statusReason: null,
+      guestMessage: null,
+      comped: false,
     })),
   };
 }

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorSchema, errorResponses, IdParamsSchema } from '@onemoment/shared/schemas/common';
 import {
+  CloseVisitBodySchema,
+  GuestCallsResponseSchema,
   GuestRequestBodySchema,
   GuestRequestCreatedSchema,
   GuestRequestSchema,
@@ -60,14 +62,18 @@ export function floorRoutes(context: HubContext, { tables, visits, requests }: F
         preHandler: floorStaff,
         schema: {
           tags,
-          summary: 'Seat a party: open a visit at the table',
+          summary: 'Seat a party: open a visit at the table (a table where guests only browse the menu is seated in their visit)',
           params: IdParamsSchema,
-          response: { 201: VisitResponseSchema, ...errorResponses },
+          response: {
+            200: { ...VisitResponseSchema, description: 'Guests had opened the menu by the QR code: their visit is now seated' },
+            201: VisitResponseSchema,
+            ...errorResponses,
+          },
         },
       },
       async (request, reply) => {
-        const visit = await visits.openVisit(request.params.id, staffOf(request).staffId);
-        return reply.status(201).send({ visit });
+        const { visit, created } = await visits.openVisit(request.params.id, staffOf(request).staffId);
+        return reply.status(created ? 201 : 200).send({ visit });
       },
     );
 
@@ -75,14 +81,19 @@ export function floorRoutes(context: HubContext, { tables, visits, requests }: F
       '/api/visits/:id/close',
       {
         preHandler: floorStaff,
+        // A close with nothing to decide may come without a body (as every close did before open items were asked about).
+        preValidation: async (request) => {
+          if (request.body === undefined || request.body === null) request.body = {};
+        },
         schema: {
           tags,
-          summary: "Close a visit; its guests' tokens stop working",
+          summary: "Close a visit; its guests' tokens stop working. Items not yet served need a choice (409 visit_has_open_items lists them)",
           params: IdParamsSchema,
+          body: CloseVisitBodySchema,
           response: { 200: VisitResponseSchema, ...errorResponses },
         },
       },
-      async (request) => ({ visit: await visits.closeVisit(request.params.id) }),
+      async (request) => ({ visit: await visits.closeVisit(request.params.id, request.body) }),
     );
 
     app.post(
@@ -197,6 +208,15 @@ export function floorRoutes(context: HubContext, { tables, visits, requests }: F
         schema: { tags, summary: "The guest's visit and table", response: { 200: GuestVisitSchema, ...errorResponses } },
       },
       async (request) => visits.guestVisit(guestOf(request)),
+    );
+
+    app.get(
+      '/api/guest/requests',
+      {
+        preHandler: guest,
+        schema: { tags, summary: "The guest's calls for the waiter or the bill, newest first, and when staff saw each", response: { 200: GuestCallsResponseSchema, ...errorResponses } },
+      },
+      async (request) => ({ calls: visits.guestCalls(guestOf(request)) }),
     );
 
     app.post(

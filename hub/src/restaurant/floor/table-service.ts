@@ -12,6 +12,7 @@ import type { TableRow, VisitStore } from './visits.ts';
 interface TableWithVisitRow extends TableRow {
   visitId: string | null;
   openedAt: string | null;
+  openedBy: string | null;
 }
 
 interface OrderCountRow {
@@ -39,12 +40,14 @@ export class TableService {
   ) {
     const sqlite = context.store.sqlite;
     this.tablesWithVisits = sqlite.prepare(
-      `SELECT t.id, t.name, t.code, t.seats, v.id AS visitId, v.opened_at AS openedAt
+      `SELECT t.id, t.name, t.code, t.seats, v.id AS visitId, v.opened_at AS openedAt, v.opened_by AS openedBy
          FROM dining_tables t LEFT JOIN visits v ON v.table_id = t.id AND v.status = 'open'
         ORDER BY t.position, t.id`,
     );
     this.ordersOfOpenVisits = sqlite.prepare(
-      `SELECT o.visit_id AS visitId, o.status, COUNT(*) AS count, COALESCE(SUM(o.total_minor), 0) AS totalMinor
+      // An item cancelled or voided on its own no longer counts towards what the table owes.
+      `SELECT o.visit_id AS visitId, o.status, COUNT(*) AS count,
+              COALESCE(SUM((SELECT SUM(i.total_minor) FROM order_items i WHERE i.order_id = o.id AND i.status NOT IN ('cancelled', 'voided'))), 0) AS totalMinor
          FROM visits v JOIN orders o ON o.visit_id = v.id
         WHERE v.status = 'open'
         GROUP BY o.visit_id, o.status`,
@@ -79,6 +82,7 @@ export class TableService {
       const counted = visitOrders.filter((o) => !NOT_COUNTED.includes(o.status));
       const state = tableState({
         hasOpenVisit: row.visitId !== null,
+        openedByGuest: row.openedBy === 'guest',
         orderStatuses: visitOrders.map((o) => o.status),
         pendingRequestKinds: pending.map((r) => r.kind as RequestKind),
       });

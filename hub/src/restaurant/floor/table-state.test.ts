@@ -19,6 +19,14 @@ describe('tableState', () => {
     expect(tableState(facts({ pendingRequestKinds: ['waiter'] }))).toBe('open');
   });
 
+  it('is browsing while guests who opened the menu by the QR code have not ordered, and seated once staff seat them', () => {
+    expect(tableState(facts({ openedByGuest: true }))).toBe('browsing');
+    expect(tableState(facts({ openedByGuest: true, orderStatuses: ['placed'] }))).toBe('waiting');
+    expect(tableState(facts({ openedByGuest: true, orderStatuses: ['cancelled'] }))).toBe('open');
+    expect(tableState(facts({ openedByGuest: true, pendingRequestKinds: ['bill'] }))).toBe('bill');
+    expect(tableState(facts({ openedByGuest: false }))).toBe('open');
+  });
+
   it('is waiting while any order is in the kitchen: placed, accepted, preparing or ready', () => {
     for (const status of ['placed', 'accepted', 'preparing', 'ready'] as const) {
       expect(tableState(facts({ orderStatuses: ['served', status] }))).toBe('waiting');

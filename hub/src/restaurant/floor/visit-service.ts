@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { GuestVisit, JoinVisitResponse, Visit, VisitMoved } from '@onemoment/shared/schemas/floor';
+import type { CloseVisitBody, GuestCall, GuestVisit, JoinVisitResponse, OpenItem, OpenItemChoice, Visit, VisitMoved } from '@onemoment/shared/schemas/floor';
+import type { CommandTx } from '../../db/command-runner.ts';
 import type { GuestPrincipal } from '../../sessions/session-lookup.ts';
 import { hashToken, newToken } from '../../sessions/tokens.ts';
 import type { HubContext } from '../../context.ts';
-import { conflict, HubError, notFound } from '../../errors.ts';
+import { badRequest, conflict, HubError, notFound } from '../../errors.ts';
+import { cleanText } from '../orders/order-text.ts';
 import { rooms } from '../../events/event-log.ts';
 import { isUniqueViolation } from '../../db/sqlite-errors.ts';
 import { JoinLimiter } from './join-limiter.ts';
@@ -15,8 +17,20 @@ const JOIN_FAILURES_PER_MINUTE = 20;
 export const tableNotFound = () =>
   new HubError(404, 'table_not_found', 'This QR code is no longer valid: ask a waiter for a new one.');
 
+/**
+ * The orders' side of closing a visit: which items the kitchen still owes, and settling them as staff
+ * chose. The orders module owns those rows; the floor only asks, inside its close command.
+ */
+export interface OpenItemsOfVisits {
+  openItemsOfVisit(visitId: string): OpenItem[];
+  settleOpenItems(tx: CommandTx, visitId: string, choice: OpenItemChoice, outcome: { reason: string | null; guestMessage: string | null }): void;
+}
+
 /** Opening, closing and moving visits (staff), and joining a table's visit from its QR code (guests). */
 export class VisitService {
+  private readonly lastClosedAt: Database.Statement;
+  private readonly seatBrowsingVisit: Database.Statement;
+  private readonly callsOfVisit: Database.Statement;
   private readonly tableByCode: Database.Statement;
   private readonly closeVisitRow: Database.Statement;
   private readonly revokeSessions: Database.Statement;
@@ -28,8 +42,15 @@ export class VisitService {
   constructor(
     private readonly context: HubContext,
     private readonly visits: VisitStore,
+    private readonly openItems: OpenItemsOfVisits,
   ) {
     const sqlite = context.store.sqlite;
+    this.lastClosedAt = sqlite.prepare("SELECT MAX(closed_at) FROM visits WHERE table_id = ? AND status = 'closed'").pluck();
+    // A visit a guest opened by scanning, which a waiter now seats: it is the party's visit from here on.
+    this.seatBrowsingVisit = sqlite.prepare("UPDATE visits SET opened_by = ? WHERE id = ? AND status = 'open' AND opened_by = 'guest'");
+    this.callsOfVisit = sqlite.prepare(
+      'SELECT id, kind, created_at AS createdAt, acknowledged_at AS acknowledgedAt FROM guest_requests WHERE visit_id = ? ORDER BY created_at DESC, id DESC',
+    );
     this.tableByCode = sqlite.prepare('SELECT id, name, code, seats FROM dining_tables WHERE code = ?');
     this.closeVisitRow = sqlite.prepare("UPDATE visits SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'open'");
     this.revokeSessions = sqlite.prepare('UPDATE guest_sessions SET revoked_at = ? WHERE visit_id = ? AND revoked_at IS NULL');
@@ -54,18 +75,46 @@ export class VisitService {
     return visit;
   }
 
-  openVisit(tableId: string, staffId: string): Promise<Visit> {
+  /**
+   * Seats a party. A table where a guest only opened the menu by its QR code ("browsing") is seated in
+   * that same visit, so the guests' phones keep working; any other open visit is a conflict.
+   */
+  openVisit(tableId: string, staffId: string): Promise<{ visit: Visit; created: boolean }> {
     return this.context.commands.run((tx) => {
+      const existing = this.visits.openVisitOf(tableId);
+      if (existing && this.seatBrowsingVisit.run(staffId, existing.id).changes === 1) {
+        const seated = this.visit(existing.id);
+        this.context.events.publish(tx, 'visit.opened', [rooms.staff], seated);
+        return { visit: seated, created: false };
+      }
       const opened = this.visits.open(tx, tableId, staffId);
-      return this.visit(opened.id);
+      return { visit: this.visit(opened.id), created: true };
     });
   }
 
-  /** Closes the visit and ends its guests' sessions. Closing a closed visit changes nothing (a retried tap). */
-  closeVisit(visitId: string): Promise<Visit> {
+  /**
+   * Closes the visit and ends its guests' sessions. Items the kitchen still owes are never left behind
+   * silently: without a choice (cancel them, or mark them served) the close is refused with the list.
+   * Closing a closed visit changes nothing (a retried tap).
+   */
+  closeVisit(visitId: string, body: CloseVisitBody = {}): Promise<Visit> {
     return this.context.commands.run((tx) => {
       const visit = this.visit(visitId);
       if (visit.status === 'closed') return visit;
+      const open = this.openItems.openItemsOfVisit(visitId);
+      if (open.length > 0) {
+        if (!body.openItems) {
+          const count = open.reduce((sum, item) => sum + item.quantity, 0);
+          throw conflict(
+            'visit_has_open_items',
+            `${visit.tableName} still has ${count} item${count === 1 ? '' : 's'} not served: cancel them, mark them served, or keep the visit open.`,
+            { openItems: open },
+          );
+        }
+        const reason = cleanText(body.reason);
+        if (body.openItems === 'cancel' && !reason) throw badRequest('reason_required', 'Say why the items still coming are cancelled.');
+        this.openItems.settleOpenItems(tx, visitId, body.openItems, { reason, guestMessage: cleanText(body.guestMessage) });
+      }
       const now = this.context.clock.now().toISOString();
       this.closeVisitRow.run(now, visitId);
       this.revokeSessions.run(now, visitId);
@@ -124,6 +173,11 @@ export class VisitService {
         if (this.context.config.visitPolicy !== 'auto') {
           throw conflict('visit_not_open', `${table.name} is not open for orders yet: ask a waiter to open it for you.`);
         }
+        // A table staff closed a moment ago is more likely the last party's phone than a new party:
+        // reopening it by itself would put it back to "waiting for food" behind the staff's back.
+        if (this.closedRecently(table.id)) {
+          throw conflict('visit_recently_closed', `Staff closed ${table.name} a few minutes ago: ask a waiter to open it again for you.`);
+        }
         visit = this.visits.open(tx, table.id, 'guest');
       }
       const now = this.context.clock.now();
@@ -132,6 +186,18 @@ export class VisitService {
       const expiresAt = new Date(now.getTime() + this.context.config.guestTokenIdleMs).toISOString();
       return { token, visitId: visit.id, tableId: table.id, tableName: table.name, expiresAt };
     });
+  }
+
+  private closedRecently(tableId: string): boolean {
+    const grace = this.context.config.visitReopenGraceMs;
+    const closedAt = this.lastClosedAt.get(tableId) as string | null;
+    if (grace === 0 || !closedAt) return false;
+    return this.context.clock.now().getTime() - Date.parse(closedAt) < grace;
+  }
+
+  /** The guest's calls for the waiter or the bill, and whether staff have seen them. */
+  guestCalls(guest: GuestPrincipal): GuestCall[] {
+    return this.callsOfVisit.all(guest.visitId) as GuestCall[];
   }
 
   guestVisit(guest: GuestPrincipal): GuestVisit {

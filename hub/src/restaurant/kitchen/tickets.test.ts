@@ -16,6 +16,9 @@ const item = (id: string, station: string, status: OrderItem['status'] = 'pendin
   allergens: [],
   status,
   readyAt: status === 'ready' ? '2026-06-01T12:05:00.000Z' : null,
+  statusReason: null,
+  guestMessage: null,
+  comped: false,
 });
 
 const order = (number: number, createdAt: string, items: OrderItem[], rush = false): Order => ({
@@ -33,6 +36,7 @@ const order = (number: number, createdAt: string, items: OrderItem[], rush = fal
   createdAt,
   updatedAt: createdAt,
   statusReason: null,
+  guestMessage: null,
   items,
 });
 

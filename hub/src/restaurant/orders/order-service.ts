@@ -1,7 +1,16 @@
 import { newId } from '@onemoment/shared/ids';
-import { checkTransition, effectOf, isFinal, type OrderStatus, type TransitionCheck } from '@onemoment/shared/restaurant/order-lifecycle';
+import {
+  checkItemTransition,
+  checkTransition,
+  effectOf,
+  isFinal,
+  orderStatusAfterItemChange,
+  type OrderStatus,
+  type TransitionCheck,
+} from '@onemoment/shared/restaurant/order-lifecycle';
 import type {
   GuestPlaceOrderBody,
+  ItemTransitionBody,
   Order,
   OrderItem,
   OrderLineInput,
@@ -13,10 +22,11 @@ import type { GuestPrincipal, StaffPrincipal } from '../../sessions/session-look
 import type { HubContext } from '../../context.ts';
 import type { CommandTx } from '../../db/command-runner.ts';
 import { badRequest, conflict, forbidden, notFound, type HubError } from '../../errors.ts';
-import type { VisitMoved } from '@onemoment/shared/schemas/floor';
+import type { OpenItem, OpenItemChoice, VisitMoved } from '@onemoment/shared/schemas/floor';
 import { isUniqueViolation } from '../../db/sqlite-errors.ts';
 import type { VisitStore } from '../floor/visits.ts';
 import type { MenuService } from '../menu/menu-service.ts';
+import { guestViewOfOrder } from '@onemoment/shared/restaurant/guest-view';
 import { orderRooms, type OrderStore } from './order-store.ts';
 import { cleanText, nameOf } from './order-text.ts';
 import { priceOrder } from './price-order.ts';
@@ -36,6 +46,8 @@ interface Placement {
   staffId: string | null;
   lines: readonly OrderLineInput[];
 }
+
+type OrderStatusItems = Parameters<typeof orderStatusAfterItemChange>[1];
 
 const FINAL_STATE: Partial<Record<OrderStatus, string>> = {
   served: 'has been served',
@@ -142,11 +154,15 @@ export class OrderService {
     const createdAt = now.toISOString();
     const businessDay = this.businessDay(now);
     const number = this.store.nextNumber(businessDay);
+    // A waiter's own order is accepted as it is placed: its tickets are on the KDS already, and nobody
+    // else would accept it. A guest's order waits for staff to accept it.
+    const status: OrderStatus = placement.placedBy === 'staff' ? 'accepted' : 'placed';
     try {
       this.store.insertOrder({
         id: placement.id,
         businessDay,
         number,
+        status,
         visitId: placement.visitId,
         tableId: placement.tableId,
         placedBy: placement.placedBy,
@@ -177,6 +193,9 @@ export class OrderService {
         allergens: line.item.allergens,
         status: 'pending',
         readyAt: null,
+        statusReason: null,
+        guestMessage: null,
+        comped: false,
       };
       const modifiersJson = modifiers.length === 0 ? '[]' : JSON.stringify(modifiers);
       this.store.insertItem(placement.id, position, item, this.json(line.item.names), modifiersJson, this.json(line.item.allergens));
@@ -189,7 +208,7 @@ export class OrderService {
       visitId: placement.visitId,
       tableId: placement.tableId,
       tableName: placement.tableName,
-      status: 'placed',
+      status,
       rush: false,
       placedBy: placement.placedBy,
       totalMinor: priced.totalMinor,
@@ -197,6 +216,7 @@ export class OrderService {
       createdAt,
       updatedAt: createdAt,
       statusReason: null,
+      guestMessage: null,
       items,
     };
     // Other modules' work for a new order (printing its tickets, sync) joins this transaction through the event.
@@ -219,14 +239,14 @@ export class OrderService {
   guestOrders(guest: GuestPrincipal): OrderList {
     // Both reads run in one synchronous step, so no command can commit between them.
     const latestSeq = this.context.events.latestSeq();
-    return { orders: this.store.ordersOfVisit(guest.visitId), latestSeq };
+    return { orders: this.store.ordersOfVisit(guest.visitId).map(guestViewOfOrder), latestSeq };
   }
 
   guestOrder(guest: GuestPrincipal, id: string): Order {
     const order = this.store.order(id);
     // Another visit's order reads exactly like a missing one.
     if (!order || order.visitId !== guest.visitId) throw notFound('This order');
-    return order;
+    return guestViewOfOrder(order);
   }
 
   staffOrders(status: 'open' | 'all'): OrderList {
@@ -245,9 +265,50 @@ export class OrderService {
       if (!check.ok) throw refusalOf(check);
       // What the transition does is data beside it in the lifecycle table.
       const effect = effectOf(body.to);
+      const before = this.store.order(id)!;
       this.store.sql.setStatus.run(body.to, effect.reason === 'keep' ? reason : null, this.context.clock.now().toISOString(), id);
-      if (effect.items) this.store.setItemStatuses(id, effect.items.from, effect.items.to);
-      return this.announce(tx, id);
+      const guestMessage = cleanText(body.guestMessage);
+      if (guestMessage) this.store.sql.setGuestMessage.run(guestMessage, id);
+      if (effect.items) {
+        const { from, to } = effect.items;
+        // Voiding food that was already served gives it away: those items are comped, the rest taken off.
+        if (to === 'voided' && from.includes('served')) {
+          this.store.setItemStatuses(id, ['served'], 'voided', { reason: null, guestMessage: null, comped: true });
+        }
+        this.store.setItemStatuses(id, from, to);
+      }
+      return this.announce(tx, id, before);
+    });
+  }
+
+  /**
+   * One item by hand: serve the drinks while the food cooks, cancel one dish, comp one cold burger. The
+   * order's other items keep their state, and the order follows its items.
+   */
+  transitionItem(staff: StaffPrincipal, orderId: string, itemId: string, body: ItemTransitionBody): Promise<Order> {
+    return this.context.commands.run((tx) => {
+      const row = this.store.orderRow(orderId);
+      if (!row) throw notFound('This order');
+      const item = this.store.item(orderId, itemId);
+      if (!item) throw notFound('This item');
+      const reason = cleanText(body.reason);
+      const label = `${item.quantity > 1 ? `${item.quantity} × ` : ''}${item.name} of order #${row.number}`;
+      const check = checkItemTransition({ status: item.status, label }, row.status, body.to, staff.role, reason);
+      if (!check.ok) throw refusalOf(check);
+      if (body.comped !== undefined && body.to !== 'voided') {
+        throw badRequest('comped_needs_void', 'Only a voided item can be comped: send comped with to "voided".');
+      }
+      const comped = body.to === 'voided' ? (body.comped ?? item.status === 'served') : false;
+      const before = this.store.order(orderId)!;
+      this.store.setItemOutcome(itemId, body.to, {
+        reason: body.to === 'served' ? null : reason,
+        guestMessage: cleanText(body.guestMessage),
+        comped,
+      });
+      const statuses = this.store.sql.itemStatuses.all(orderId) as OrderStatusItems;
+      const next = orderStatusAfterItemChange(row.status, statuses);
+      this.store.sql.setStatus.run(next, null, this.context.clock.now().toISOString(), orderId);
+      return this.announce(tx, orderId, before);
     });
   }
 
@@ -262,6 +323,44 @@ export class OrderService {
     });
   }
 
+  // ---- a visit closing with food still owed ----
+
+  /** Items of a visit the kitchen still owes (not served, cancelled or voided), oldest order first. */
+  openItemsOfVisit(visitId: string): OpenItem[] {
+    const open: OpenItem[] = [];
+    for (const order of [...this.store.ordersOfVisit(visitId)].reverse()) {
+      if (isFinal(order.status)) continue;
+      for (const item of order.items) {
+        if (item.status !== 'pending' && item.status !== 'ready') continue;
+        open.push({ orderId: order.id, orderNumber: order.number, itemId: item.id, name: item.name, quantity: item.quantity, status: item.status });
+      }
+    }
+    return open;
+  }
+
+  /**
+   * What staff chose for the items still owed when they close a visit: cancel them (the kitchen's
+   * tickets go) or mark them served. Runs inside the floor's close command; each order changed is
+   * announced, so the KDS and the guest's phone learn it before the visit's sockets close.
+   */
+  settleOpenItems(tx: CommandTx, visitId: string, choice: OpenItemChoice, outcome: { reason: string | null; guestMessage: string | null }): void {
+    const to = choice === 'cancel' ? 'cancelled' : 'served';
+    const at = this.context.clock.now().toISOString();
+    const orderIds = new Set(this.openItemsOfVisit(visitId).map((item) => item.orderId));
+    for (const orderId of orderIds) {
+      const before = this.store.order(orderId)!;
+      this.store.setItemStatuses(orderId, ['pending', 'ready'], to, {
+        reason: to === 'cancelled' ? outcome.reason : null,
+        guestMessage: outcome.guestMessage,
+        comped: false,
+      });
+      const row = this.store.orderRow(orderId)!;
+      const next = orderStatusAfterItemChange(row.status, this.store.sql.itemStatuses.all(orderId) as OrderStatusItems);
+      this.store.sql.setStatus.run(next, next === 'cancelled' ? outcome.reason : null, at, orderId);
+      this.announce(tx, orderId, before);
+    }
+  }
+
   /**
    * A party moved table (visit.moved, in the floor's command): its orders follow it, so the kitchen's
    * tickets and the waiters' lists name the table they are at now.
@@ -271,10 +370,19 @@ export class OrderService {
     for (const order of this.store.ordersOfVisit(moved.id)) this.context.events.publish(tx, 'order.updated', orderRooms(order), order);
   }
 
-  /** Reads the order as changed and publishes it as order.updated, in the caller's command. */
-  private announce(tx: CommandTx, id: string): Order {
+  /**
+   * Reads the order as changed and publishes it as order.updated, in the caller's command. Given the
+   * order as it was, items the kitchen was still making that are now cancelled or voided are also
+   * published as order.items_stopped, for stations that learn it from paper.
+   */
+  private announce(tx: CommandTx, id: string, before?: Order): Order {
     const order = this.store.order(id)!;
     this.context.events.publish(tx, 'order.updated', orderRooms(order), order);
+    if (before) {
+      const wasMaking = new Set(before.items.filter((item) => item.status === 'pending' || item.status === 'ready').map((item) => item.id));
+      const itemIds = order.items.filter((item) => wasMaking.has(item.id) && (item.status === 'cancelled' || item.status === 'voided')).map((item) => item.id);
+      if (itemIds.length > 0) this.context.events.publish(tx, 'order.items_stopped', [], { order, itemIds });
+    }
     return order;
   }
 }

@@ -21,6 +21,7 @@ export interface OrderRow {
   tableName: string;
   status: OrderStatus;
   statusReason: string | null;
+  guestMessage: string | null;
   rush: number;
   placedBy: 'guest' | 'staff';
   totalMinor: number;
@@ -43,12 +44,16 @@ export interface ItemRow {
   allergens: string;
   status: ItemStatus;
   readyAt: string | null;
+  statusReason: string | null;
+  guestMessage: string | null;
+  comped: number;
 }
 
 export interface NewOrderRow {
   id: string;
   businessDay: string;
   number: number;
+  status: OrderStatus;
   visitId: string;
   tableId: string;
   placedBy: 'guest' | 'staff';
@@ -58,13 +63,22 @@ export interface NewOrderRow {
   createdAt: string;
 }
 
+/** Why staff changed an item (kept for staff), what the guest is told, and whether a void was a comp. */
+export interface ItemOutcome {
+  reason: string | null;
+  guestMessage: string | null;
+  comped: boolean;
+}
+
+const NO_OUTCOME: ItemOutcome = { reason: null, guestMessage: null, comped: false };
+
 export const ORDER_COLUMNS = `o.id, o.number, o.business_day AS businessDay, o.visit_id AS visitId, o.table_id AS tableId, t.name AS tableName, o.status,
-  o.status_reason AS statusReason, o.rush, o.placed_by AS placedBy, o.total_minor AS totalMinor, o.currency,
+  o.status_reason AS statusReason, o.guest_message AS guestMessage, o.rush, o.placed_by AS placedBy, o.total_minor AS totalMinor, o.currency,
   o.created_at AS createdAt, o.updated_at AS updatedAt`;
 export const ORDER_FROM = 'orders o JOIN dining_tables t ON t.id = o.table_id';
 export const ITEM_COLUMNS = `i.id, i.order_id AS orderId, i.menu_item_id AS menuItemId, i.names, i.quantity,
   i.unit_price_minor AS unitPriceMinor, i.total_minor AS totalMinor, i.modifiers, i.note, i.station, i.allergens,
-  i.status, i.ready_at AS readyAt`;
+  i.status, i.ready_at AS readyAt, i.status_reason AS statusReason, i.guest_message AS guestMessage, i.comped`;
 export const FINAL_STATUSES_SQL = `('served', 'cancelled', 'voided')`;
 
 /** The socket rooms an order's events reach: staff, its visit, expo and each station it has items at. */
@@ -98,7 +112,7 @@ function prepare(db: Database.Database) {
     insertOrder: db.prepare(
       `INSERT INTO orders (id, business_day, number, visit_id, table_id, status, status_reason, rush, placed_by, placed_by_staff_id,
                            total_minor, currency, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, 'placed', NULL, 0, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, NULL, 0, ?, ?, ?, ?, ?, ?)`,
     ),
     insertItem: db.prepare(
       `INSERT INTO order_items (id, order_id, position, menu_item_id, names, quantity, unit_price_minor, total_minor, modifiers, note,
@@ -125,11 +139,18 @@ function prepare(db: Database.Database) {
         WHERE i.order_id IN (SELECT id FROM orders WHERE business_day = ? AND status NOT IN ${FINAL_STATUSES_SQL}) ORDER BY i.position`,
     ),
     setStatus: db.prepare('UPDATE orders SET status = ?, status_reason = COALESCE(?, status_reason), updated_at = ? WHERE id = ?'),
+    setGuestMessage: db.prepare('UPDATE orders SET guest_message = ? WHERE id = ?'),
     touch: db.prepare('UPDATE orders SET updated_at = ? WHERE id = ?'),
     setRush: db.prepare('UPDATE orders SET rush = ?, updated_at = ? WHERE id = ?'),
     moveVisitOrders: db.prepare('UPDATE orders SET table_id = ?, updated_at = ? WHERE visit_id = ?'),
     /** An order transition's effect on its items (the lifecycle table says which statuses move, and to what). */
-    setItemStatuses: db.prepare('UPDATE order_items SET status = ? WHERE order_id = ? AND status IN (SELECT value FROM json_each(?))'),
+    setItemStatuses: db.prepare(
+      `UPDATE order_items SET status = ?, status_reason = COALESCE(?, status_reason), guest_message = COALESCE(?, guest_message), comped = ?
+        WHERE order_id = ? AND status IN (SELECT value FROM json_each(?))`,
+    ),
+    /** One item changed by hand: its status, and why (for staff) and what the guest is told. */
+    setItemOutcome: db.prepare('UPDATE order_items SET status = ?, status_reason = ?, guest_message = ?, comped = ? WHERE id = ?'),
+    itemOfOrder: db.prepare(`SELECT ${ITEM_COLUMNS} FROM order_items i WHERE i.order_id = ? AND i.id = ?`),
     setItemStatus: db.prepare('UPDATE order_items SET status = ?, ready_at = ? WHERE id = ?'),
     itemStatuses: db.prepare('SELECT status FROM order_items WHERE order_id = ?').pluck(),
   };
@@ -150,8 +171,18 @@ export class OrderStore {
     this.sql = prepare(db);
   }
 
-  setItemStatuses(orderId: string, from: readonly ItemStatus[], to: ItemStatus): void {
-    this.sql.setItemStatuses.run(to, orderId, JSON.stringify(from));
+  /** Items of an order in one of `from` take `to`, with the reason and guest message of the change. */
+  setItemStatuses(orderId: string, from: readonly ItemStatus[], to: ItemStatus, outcome: ItemOutcome = NO_OUTCOME): void {
+    this.sql.setItemStatuses.run(to, outcome.reason, outcome.guestMessage, outcome.comped ? 1 : 0, orderId, JSON.stringify(from));
+  }
+
+  setItemOutcome(itemId: string, to: ItemStatus, outcome: ItemOutcome): void {
+    this.sql.setItemOutcome.run(to, outcome.reason, outcome.guestMessage, outcome.comped ? 1 : 0, itemId);
+  }
+
+  item(orderId: string, itemId: string): OrderItem | null {
+    const row = this.sql.itemOfOrder.get(orderId, itemId) as ItemRow | undefined;
+    return row ? this.toItem(row) : null;
   }
 
   moveVisitOrders(visitId: string, tableId: string, at: string): void {
@@ -216,6 +247,7 @@ export class OrderStore {
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
       statusReason: row.statusReason,
+      guestMessage: row.guestMessage,
       items,
     };
   }
@@ -236,6 +268,9 @@ export class OrderStore {
       allergens: this.json.get<string[]>(row.allergens),
       status: row.status,
       readyAt: row.readyAt,
+      statusReason: row.statusReason,
+      guestMessage: row.guestMessage,
+      comped: row.comped === 1,
     };
   }
 
@@ -251,6 +286,7 @@ export class OrderStore {
       row.number,
       row.visitId,
       row.tableId,
+      row.status,
       row.placedBy,
       row.placedByStaffId,
       row.totalMinor,

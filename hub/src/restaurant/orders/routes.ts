@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '@onemoment/shared/schemas/common';
 import {
   GuestPlaceOrderBodySchema,
+  ItemTransitionBodySchema,
   OrderIdParamsSchema,
+  OrderItemParamsSchema,
   OrderListQuerySchema,
   OrderListSchema,
   OrderSchema,
@@ -111,6 +113,21 @@ export function ordersRoutes(context: HubContext, orders: OrderService): Fastify
         },
       },
       async (request) => orders.transition(staffOf(request), request.params.id, request.body),
+    );
+
+    app.post(
+      '/api/orders/:orderId/items/:itemId/transition',
+      {
+        preHandler: anyStaff,
+        schema: {
+          tags,
+          summary: 'Serve, cancel or void one item; the order’s other items keep their state and the order follows its items',
+          params: OrderItemParamsSchema,
+          body: ItemTransitionBodySchema,
+          response: { 200: OrderSchema, ...errorResponses },
+        },
+      },
+      async (request) => orders.transitionItem(staffOf(request), request.params.orderId, request.params.itemId, request.body),
     );
 
     app.post(

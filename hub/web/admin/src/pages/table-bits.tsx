@@ -7,6 +7,7 @@ import type { TableRequest, TableState } from '../types.ts';
 
 export const STATE_LABELS: Record<TableState, string> = {
   free: 'Free',
+  browsing: 'Browsing the menu',
   open: 'Seated',
   ordering: 'Ordered',
   waiting: 'Waiting for food',
