@@ -76,6 +76,10 @@ describe('the menu', () => {
       station: 'grill',
       allergens: ['gluten', 'milk', 'mustard', 'sesame'],
       available: true,
+      categoryId: 'mains',
+      taxRateBp: 0,
+      photoUrl: null,
+      thumbnailUrl: null,
       modifierGroups: [
         {
           id: 'classic-burger--doneness',
@@ -204,7 +208,7 @@ describe('the menu', () => {
     ['a price as text', { priceMinor: '450' }],
     ['a huge price', { priceMinor: 1e12 }],
     ['availability as text', { available: 'false' }],
-    ['an unknown field', { priceMinor: 100, station: 'bar' }],
+    ['an unknown field', { priceMinor: 100, kitchenColour: 'red' }],
     ['names without English', { names: { ru: 'Суп' } }],
     ['names with an upper-case language', { names: { EN: 'Soup' } }],
     ['names with a region code', { names: { en: 'Soup', 'pt-BR': 'Sopa' } }],

@@ -70,6 +70,10 @@ export const MenuItemSchema = Type.Object({
   priceMinor: NullableInt,
   available: Type.Unsafe<boolean | null>({ type: 'boolean', nullable: true }),
   updatedAt: NullableTime,
+  // Written by the hub (its English names, and whether a manager archived the item).
+  name: Type.Optional(Type.String()),
+  category: Type.Optional(Type.String()),
+  archived: Type.Optional(Type.Boolean()),
 });
 export const MenuItemListSchema = Type.Object({ items: Type.Array(MenuItemSchema) });
 

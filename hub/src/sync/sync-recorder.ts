@@ -1,34 +1,38 @@
 import type { Order } from '@onemoment/shared/schemas/orders';
-import type { MenuChanged } from '@onemoment/shared/schemas/menu';
 import { docNames } from '@onemoment/shared/sync/doc-names';
 import { writeOrder } from '@onemoment/shared/sync/day-doc';
 import { setMenuItem } from '@onemoment/shared/sync/config-doc';
-import type { Clock } from '../clock.ts';
 import type { CommandTx } from '../db/command-runner.ts';
 import type { EventLog } from '../events/event-log.ts';
 import { LOCAL_ORIGIN, type StoredUpdate, type SyncDocuments } from './sync-documents.ts';
 
-/** A menu item's synced fields, as the menu module lists them. */
+/** A menu item's synced fields, as the menu module lists them (archived items too). */
 export interface SyncedMenuItem {
   id: string;
   priceMinor: number;
   available: boolean;
   updatedAt: string;
+  /** English names, so HQ can read what the item is. */
+  name: string;
+  category: string;
+  archived: boolean;
 }
 
 /**
  * Turns the hub's events into changes of its sync documents, inside the command that publishes them:
  * `order.placed` / `order.updated` (every order command publishes the whole order, with its business
- * day) write the order into its day's document; `menu.changed` writes the item's price and
- * availability into the config document (only what differs, so a change that came from the cloud is
- * not sent back). One Yjs transaction per event, so one update and one row.
+ * day) write the order into its day's document; `menu.changed` (an item edited, added or archived, or
+ * the menu rearranged) writes every item as the menu module now has it into the config document (only
+ * what differs, so a change that came from the cloud is not sent back, and a category's rename reaches
+ * each of its items). One Yjs transaction per event, so one update and one row.
  */
 export class SyncRecorder {
   constructor(
     private readonly venue: { venueId(): string | null },
-    private readonly clock: Clock,
     private readonly documents: SyncDocuments,
     private readonly committed: (stored: StoredUpdate) => void,
+    /** The menu's items as they are inside the running command; null on a hub without the restaurant. */
+    private readonly menuItems: (() => SyncedMenuItem[]) | null = null,
   ) {}
 
   /** From now on every published order and menu change is recorded; returns the function that stops it. */
@@ -36,7 +40,7 @@ export class SyncRecorder {
     const stops = [
       events.on('order.placed', (tx, order) => this.recordOrder(tx, order)),
       events.on('order.updated', (tx, order) => this.recordOrder(tx, order)),
-      events.on('menu.changed', (tx, change) => this.recordMenuItem(tx, change)),
+      events.on('menu.changed', (tx) => this.recordMenu(tx)),
     ];
     return () => stops.forEach((stop) => stop());
   }
@@ -62,12 +66,12 @@ export class SyncRecorder {
     this.store(tx, this.documents.write(tx, name, (doc) => writeOrder(doc, order, LOCAL_ORIGIN)));
   }
 
-  /** A change that came from the cloud is already in the document: setMenuItem then writes nothing. */
-  recordMenuItem(tx: CommandTx, change: MenuChanged): void {
-    const name = this.configDocName();
-    if (!name) return;
-    const patch = { priceMinor: change.priceMinor, available: change.available, updatedAt: this.clock.now().toISOString() };
-    this.store(tx, this.documents.write(tx, name, (doc) => setMenuItem(doc, change.itemId, patch, LOCAL_ORIGIN)));
+  /**
+   * Whatever the change, the menu is compared whole (a menu is a few hundred items at most): a change
+   * that came from the cloud is already in the document, so nothing is written for it.
+   */
+  recordMenu(tx: CommandTx): void {
+    if (this.menuItems) this.seedMenu(tx, this.menuItems());
   }
 
   /**
@@ -79,7 +83,7 @@ export class SyncRecorder {
     if (!name) return;
     const stored = this.documents.write(tx, name, (doc) =>
       doc.transact(() => {
-        for (const row of rows) setMenuItem(doc, row.id, { priceMinor: row.priceMinor, available: row.available, updatedAt: row.updatedAt });
+        for (const row of rows) setMenuItem(doc, row.id, row);
       }, LOCAL_ORIGIN),
     );
     this.store(tx, stored);

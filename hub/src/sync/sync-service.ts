@@ -60,7 +60,7 @@ export class SyncService {
     this.documents = new SyncDocuments(sqlite, context.clock, (doc, rowId, error) =>
       context.log.error({ err: error, doc, rowId }, 'a stored sync update could not be read; the document is rebuilt without it'),
     );
-    this.recorder = new SyncRecorder(context.venue, context.clock, this.documents, (stored) => this.committed(stored));
+    this.recorder = new SyncRecorder(context.venue, this.documents, (stored) => this.committed(stored), menu ? () => menu.syncedFields() : null);
   }
 
   /** From now on every published order and menu change is recorded (call before any command runs). */

@@ -3,7 +3,11 @@ import * as Y from 'yjs';
 /**
  * The config document (`venue/{venueId}/config`): what HQ and the hub may both change.
  *
- *   menuItems: Y.Map  itemId → Y.Map { priceMinor, available, updatedAt }
+ *   menuItems: Y.Map  itemId → Y.Map { priceMinor, available, updatedAt, name?, category?, archived? }
+ *
+ * HQ edits price and availability. The hub alone writes `name` and `category` (English, so HQ can read
+ * what an item is) and `archived` (true once a manager archived the item or its category): a manager
+ * building the menu on the hub adds items HQ then sees and can price.
  *
  * Each field is last-writer-wins on its own, so HQ changing a price while the hub changes the same
  * item's availability keeps both changes. One caveat of nested maps: if two replicas each create the
@@ -17,6 +21,9 @@ export const CONFIG_ROOT = 'menuItems';
 export interface MenuItemPatch {
   priceMinor?: number;
   available?: boolean;
+  name?: string;
+  category?: string;
+  archived?: boolean;
   /** When the change was made (ISO time); defaults to now. Pass the caller's clock. */
   updatedAt?: string;
 }
@@ -27,10 +34,21 @@ export interface MenuItemRecord {
   priceMinor: number | null;
   available: boolean | null;
   updatedAt: string | null;
+  /** Present only once the hub has written them (older hubs never do). */
+  name?: string;
+  category?: string;
+  archived?: boolean;
 }
 
 export const MENU_ITEM_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 export const MAX_PRICE_MINOR = 100_000_000;
+/** Longest `name` or `category` text the document keeps. */
+export const MAX_LABEL_LENGTH = 200;
+const LABELS = ['name', 'category'] as const;
+
+function isLabel(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_LABEL_LENGTH;
+}
 
 function isPrice(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= MAX_PRICE_MINOR;
@@ -45,6 +63,11 @@ export function setMenuItem(doc: Y.Doc, itemId: string, patch: MenuItemPatch, or
   if (!MENU_ITEM_ID.test(itemId)) throw new RangeError(`"${itemId}" is not a menu item id`);
   if (patch.priceMinor !== undefined && !isPrice(patch.priceMinor)) throw new RangeError(`priceMinor must be a whole number from 0 to ${MAX_PRICE_MINOR}`);
   if (patch.available !== undefined && typeof patch.available !== 'boolean') throw new RangeError('available must be true or false');
+  if (patch.archived !== undefined && typeof patch.archived !== 'boolean') throw new RangeError('archived must be true or false');
+  for (const key of LABELS) {
+    const value = patch[key];
+    if (value !== undefined && !isLabel(value)) throw new RangeError(`${key} must be text of at most ${MAX_LABEL_LENGTH} characters`);
+  }
   const items = doc.getMap<unknown>(CONFIG_ROOT);
   let changed = false;
   doc.transact(() => {
@@ -58,9 +81,12 @@ export function setMenuItem(doc: Y.Doc, itemId: string, patch: MenuItemPatch, or
       fields.set('priceMinor', patch.priceMinor);
       changed = true;
     }
-    if (patch.available !== undefined && fields.get('available') !== patch.available) {
-      fields.set('available', patch.available);
-      changed = true;
+    for (const key of ['available', 'archived', ...LABELS] as const) {
+      const value = patch[key];
+      if (value !== undefined && fields.get(key) !== value) {
+        fields.set(key, value);
+        changed = true;
+      }
     }
     if (changed) fields.set('updatedAt', patch.updatedAt ?? new Date().toISOString());
   }, origin);
@@ -76,12 +102,19 @@ export function readMenuItems(doc: Y.Doc): MenuItemRecord[] {
     const priceMinor = fields.get('priceMinor');
     const available = fields.get('available');
     const updatedAt = fields.get('updatedAt');
-    result.push({
+    const record: MenuItemRecord = {
       id,
       priceMinor: isPrice(priceMinor) ? priceMinor : null,
       available: typeof available === 'boolean' ? available : null,
       updatedAt: typeof updatedAt === 'string' ? updatedAt : null,
-    });
+    };
+    for (const key of LABELS) {
+      const value = fields.get(key);
+      if (isLabel(value)) record[key] = value;
+    }
+    const archived = fields.get('archived');
+    if (typeof archived === 'boolean') record.archived = archived;
+    result.push(record);
   });
   return result.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -97,7 +130,10 @@ export function menuItemProblems(doc: Y.Doc): string[] {
       for (const key of fields.keys()) {
         const field = fields.get(key);
         const ok =
-          (key === 'priceMinor' && isPrice(field)) || (key === 'available' && typeof field === 'boolean') || (key === 'updatedAt' && typeof field === 'string');
+          (key === 'priceMinor' && isPrice(field)) ||
+          ((key === 'available' || key === 'archived') && typeof field === 'boolean') ||
+          (key === 'updatedAt' && typeof field === 'string') ||
+          ((key === 'name' || key === 'category') && isLabel(field));
         if (!ok) problems.push(`menu item ${id}: ${key.slice(0, 40)} is not allowed here`);
       }
     }

@@ -1,13 +1,13 @@
 import type Database from 'better-sqlite3';
 import { pickText, type LocalizedText } from '@onemoment/shared/localized-text';
-import type { MenuChanged, Menu, MenuCategory, MenuItem, MenuItemPatch } from '@onemoment/shared/schemas/menu';
+import type { Menu, MenuCategory, MenuItem, MenuItemChanged } from '@onemoment/shared/schemas/menu';
 import type { MenuItemRecord } from '@onemoment/shared/sync/config-doc';
 import type { CommandTx } from '../../db/command-runner.ts';
 import type { HubContext } from '../../context.ts';
-import { badRequest, notFound } from '../../errors.ts';
 import { rooms } from '../../events/event-log.ts';
+import { MenuBuilder } from './menu-builder.ts';
+import { MenuStore, thumbnailId, type SyncedItemRow } from './menu-store.ts';
 import {
-  cleanLocalizedText,
   servedLanguage,
   validateModifierChoice,
   type MenuItemForOrder,
@@ -15,7 +15,10 @@ import {
 } from './menu-rules.ts';
 
 interface CachedItem extends MenuItemForOrder {
+  categoryId: string;
   descriptions: LocalizedText;
+  taxRateBp: number;
+  photoId: string | null;
 }
 
 interface CachedCategory {
@@ -39,45 +42,44 @@ interface Statements {
   items: Database.Statement;
   groups: Database.Statement;
   modifiers: Database.Statement;
-  itemExists: Database.Statement;
-  update: Database.Statement;
-  syncedFields: Database.Statement;
   setSyncedFields: Database.Statement;
 }
 
 const parse = (json: string) => JSON.parse(json) as LocalizedText;
 
+/** Where the hub serves a menu photo (and its thumbnail). */
+export const photoUrl = (photoId: string) => `/api/menu/photos/${photoId}`;
+
 /**
- * The menu. Ordering reads it on every order, so it is held in memory and rebuilt only after a change.
- * Writes go through updateItem, which drops the cache inside its command (so a later command of the
- * same group commit sees the change) and again once the command has settled (so a rolled-back change
- * never lingers).
+ * The menu as guests, staff and ordering read it. Ordering reads it on every order, so it is held in
+ * memory and rebuilt only after a change. Archived categories and items are not on it. Writes (the
+ * builder's commands, HQ's prices) call `changed(tx)`, which drops the cache inside the command (so a
+ * later command of the same group commit sees the change) and again once the command has settled (so
+ * a rolled-back change never lingers).
  */
 export class MenuService {
   private readonly sql: Statements;
   /** One instance per hub (the restaurant module builds it), so one cache: a change is seen by every reader. */
   private readonly cache: { snapshot: MenuSnapshot | null } = { snapshot: null };
 
+  private readonly store: MenuStore;
+  /** The manager's commands (categories, items, order, photos), sharing this cache. */
+  readonly builder: MenuBuilder;
+
   constructor(private readonly context: HubContext) {
     const db = context.store.sqlite;
+    this.store = new MenuStore(db);
+    this.builder = new MenuBuilder(context, this.store, this);
     this.sql = {
-      categories: db.prepare('SELECT id, names FROM menu_categories ORDER BY position, id'),
+      categories: db.prepare('SELECT id, names FROM menu_categories WHERE archived_at IS NULL ORDER BY position, id'),
       items: db.prepare(
-        `SELECT id, category_id AS categoryId, names, descriptions, price_minor AS priceMinor, currency, station, allergens, available
-           FROM menu_items ORDER BY position, id`,
+        `SELECT id, category_id AS categoryId, names, descriptions, price_minor AS priceMinor, currency, station, allergens, available,
+                tax_rate_bp AS taxRateBp, photo_id AS photoId
+           FROM menu_items WHERE archived_at IS NULL ORDER BY position, id`,
       ),
       groups: db.prepare('SELECT id, item_id AS itemId, names, min_choices AS minChoices, max_choices AS maxChoices FROM modifier_groups ORDER BY position, id'),
       modifiers: db.prepare('SELECT id, group_id AS groupId, names, price_minor AS priceMinor FROM modifiers ORDER BY position, id'),
-      itemExists: db.prepare('SELECT 1 FROM menu_items WHERE id = ?').pluck(),
-      syncedFields: db.prepare('SELECT id, price_minor AS priceMinor, available, updated_at AS updatedAt FROM menu_items ORDER BY id'),
       setSyncedFields: db.prepare('UPDATE menu_items SET price_minor = ?, available = ?, updated_at = ? WHERE id = ?'),
-      update: db.prepare(
-        `UPDATE menu_items
-            SET price_minor = COALESCE(?, price_minor), available = COALESCE(?, available),
-                names = COALESCE(?, names), descriptions = COALESCE(?, descriptions), updated_at = ?
-          WHERE id = ?
-      RETURNING available, price_minor AS priceMinor`,
-      ),
     };
   }
 
@@ -110,34 +112,26 @@ export class MenuService {
     return validateModifierChoice(item, modifierIds, (id) => modifierNames.get(id));
   }
 
-  /** A manager's change to one item; announced to staff and every guest as `menu.changed`. */
-  async updateItem(id: string, patch: MenuItemPatch, lang: string | undefined): Promise<MenuItem> {
-    const change = cleanPatch(patch);
-    try {
-      await this.context.commands.run((tx) => {
-        if (this.sql.itemExists.get(id) === undefined) throw notFound(`The menu item "${id}"`);
-        const row = this.sql.update.get(
-          change.priceMinor ?? null,
-          change.available === undefined ? null : change.available ? 1 : 0,
-          change.names ? JSON.stringify(change.names) : null,
-          change.descriptions ? JSON.stringify(change.descriptions) : null,
-          this.context.clock.now().toISOString(),
-          id,
-        ) as { available: number; priceMinor: number };
-        this.invalidate();
-        this.context.events.publish(tx, 'menu.changed', [rooms.staff, rooms.allGuests], {
-          itemId: id,
-          available: row.available === 1,
-          priceMinor: row.priceMinor,
-        });
-      });
-    } finally {
-      this.invalidate();
-    }
+  /** One live item in one language, as the menu shows it; null when it is archived or unknown. */
+  item(id: string, lang: string | undefined): MenuItem | null {
     const snapshot = this.snapshot();
     const item = snapshot.items.get(id);
-    if (!item) throw notFound(`The menu item "${id}"`);
-    return renderItem(item, servedLanguage(lang, snapshot.languages));
+    return item ? renderItem(item, servedLanguage(lang, snapshot.languages)) : null;
+  }
+
+  /** A live category in one language, with its items (staff view); null when archived or unknown. */
+  category(id: string, lang: string | undefined): MenuCategory | null {
+    return this.menu(lang, 'staff').categories.find((category) => category.id === id) ?? null;
+  }
+
+  /**
+   * The menu changed inside this command: drop the cache now (later commands of the same group commit
+   * read the change) and again once the command has settled (a rolled-back change never lingers).
+   */
+  changed(tx: CommandTx): void {
+    this.invalidate();
+    tx.afterCommit(() => this.invalidate());
+    tx.onRollback(() => this.invalidate());
   }
 
   invalidate(): void {
@@ -146,24 +140,22 @@ export class MenuService {
 
   // ---- for cloud sync: the menu module writes its own rows, whoever asks ----
 
-  /** Every item's price and availability, as the config document keeps them. */
-  syncedFields(): Array<{ id: string; priceMinor: number; available: boolean; updatedAt: string }> {
-    return (this.sql.syncedFields.all() as Array<{ id: string; priceMinor: number; available: number; updatedAt: string }>).map((row) => ({
-      ...row,
-      available: row.available === 1,
-    }));
+  /** Every item (archived ones too) as the config document keeps it: price, availability, names for HQ. */
+  syncedFields(): SyncedItemRow[] {
+    return this.store.syncedItems();
   }
 
   /**
    * HQ's prices and availability as the config document now holds them, inside the command that
    * applied the cloud's update: each item that differs is updated and announced as `menu.changed`. Sync
    * records that event too, which changes nothing: the document already holds these values, and it
-   * writes only what differs. An item this hub does not have is left alone.
+   * writes only what differs. An item this hub does not have is left alone; an archived one takes the
+   * values too (it is off the menus anyway), so the document and the rows keep agreeing.
    */
-  applyCloudFields(tx: CommandTx, records: readonly MenuItemRecord[]): MenuChanged[] {
+  applyCloudFields(tx: CommandTx, records: readonly MenuItemRecord[]): MenuItemChanged[] {
     const current = new Map(this.syncedFields().map((row) => [row.id, row]));
     const now = this.context.clock.now().toISOString();
-    const changes: MenuChanged[] = [];
+    const changes: MenuItemChanged[] = [];
     for (const record of records) {
       const row = current.get(record.id);
       if (!row) continue;
@@ -174,10 +166,7 @@ export class MenuService {
       changes.push({ itemId: record.id, priceMinor, available });
     }
     if (changes.length === 0) return changes;
-    // Dropped now for later commands of this batch, and again after the commit or rollback.
-    this.invalidate();
-    tx.afterCommit(() => this.invalidate());
-    tx.onRollback(() => this.invalidate());
+    this.changed(tx);
     for (const change of changes) this.context.events.publish(tx, 'menu.changed', [rooms.staff, rooms.allGuests], change);
     return changes;
   }
@@ -194,10 +183,27 @@ export class MenuService {
     );
     const byCategory = new Map(categories.map((category) => [category.id, category]));
     const items = new Map<string, CachedItem>();
-    type ItemRow = { id: string; categoryId: string; names: string; descriptions: string; priceMinor: number; currency: string; station: string; allergens: string; available: number };
+    type ItemRow = {
+      id: string;
+      categoryId: string;
+      names: string;
+      descriptions: string;
+      priceMinor: number;
+      currency: string;
+      station: string;
+      allergens: string;
+      available: number;
+      taxRateBp: number;
+      photoId: string | null;
+    };
     for (const row of this.sql.items.all() as ItemRow[]) {
+      const category = byCategory.get(row.categoryId);
+      if (!category) continue; // its category is archived
       const item: CachedItem = {
         id: row.id,
+        categoryId: row.categoryId,
+        taxRateBp: row.taxRateBp,
+        photoId: row.photoId,
         names: parse(row.names),
         descriptions: parse(row.descriptions),
         priceMinor: row.priceMinor,
@@ -208,7 +214,7 @@ export class MenuService {
         modifierGroups: [],
       };
       items.set(item.id, item);
-      byCategory.get(row.categoryId)?.items.push(item);
+      category.items.push(item);
     }
     const groups = new Map<string, MenuItemForOrder['modifierGroups'][number]>();
     type GroupRow = { id: string; itemId: string; names: string; minChoices: number; maxChoices: number };
@@ -225,24 +231,6 @@ export class MenuService {
     }
     return { currency: venue.currency, languages: venue.languages, categories, items, modifierNames, views: new Map() };
   }
-}
-
-function cleanPatch(patch: MenuItemPatch): MenuItemPatch {
-  if (Object.keys(patch).length === 0) {
-    throw badRequest('bad_request', 'Send at least one of: priceMinor, available, names, descriptions.');
-  }
-  const change: MenuItemPatch = { ...patch };
-  if (patch.names) {
-    const names = cleanLocalizedText(patch.names, 'names', { maxLength: 120, requireEnglish: true });
-    if (!names.ok) throw badRequest('bad_request', names.message);
-    change.names = names.text;
-  }
-  if (patch.descriptions) {
-    const descriptions = cleanLocalizedText(patch.descriptions, 'descriptions', { maxLength: 500, requireEnglish: false });
-    if (!descriptions.ok) throw badRequest('bad_request', descriptions.message);
-    change.descriptions = descriptions.text;
-  }
-  return change;
 }
 
 function renderMenu(snapshot: MenuSnapshot, language: string, guest: boolean): Menu {
@@ -280,5 +268,9 @@ function renderItem(item: CachedItem, language: string): MenuItem {
         priceMinor: modifier.priceMinor,
       })),
     })),
+    categoryId: item.categoryId,
+    taxRateBp: item.taxRateBp,
+    photoUrl: item.photoId ? photoUrl(item.photoId) : null,
+    thumbnailUrl: item.photoId ? photoUrl(thumbnailId(item.photoId)) : null,
   };
 }

@@ -1,15 +1,23 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { errorResponses } from '@onemoment/shared/schemas/common';
-import { MenuItemParamsSchema, MenuItemPatchSchema, MenuItemSchema, MenuQuerySchema, MenuSchema } from '@onemoment/shared/schemas/menu';
+import { Type } from 'typebox';
+import { errorResponses, IdParamsSchema } from '@onemoment/shared/schemas/common';
+import { MenuQuerySchema, MenuSchema } from '@onemoment/shared/schemas/menu';
 import type { HubContext } from '../../context.ts';
+import { notFound } from '../../errors.ts';
 import { requireGuest, requireStaff } from '../../http/guards.ts';
+import { menuBuilderRoutes } from './builder-routes.ts';
 import type { MenuService } from './menu-service.ts';
 
 const tags = ['menu'];
 
-/** The guest menu (86'd items left out), the staff menu (everything), and the manager's item edits. */
+/**
+ * The guest menu (86'd items left out), the staff menu (everything live), the menu's photos, and the
+ * manager's builder routes.
+ */
 export function menuRoutes(context: HubContext, menu: MenuService): FastifyPluginAsyncTypebox {
   return async (app) => {
+    await app.register(menuBuilderRoutes(context, menu.builder));
+
     app.get(
       '/api/guest/menu',
       {
@@ -38,20 +46,24 @@ export function menuRoutes(context: HubContext, menu: MenuService): FastifyPlugi
       async (request) => menu.menu(request.query.lang, 'staff'),
     );
 
-    app.patch(
-      '/api/menu/items/:id',
+    app.get(
+      '/api/menu/photos/:id',
       {
-        preHandler: requireStaff(context.sessions, 'manager'),
         schema: {
           tags,
-          summary: "Change an item's price, names, descriptions, or 86 it; tells staff and guests at once",
-          params: MenuItemParamsSchema,
-          querystring: MenuQuerySchema,
-          body: MenuItemPatchSchema,
-          response: { 200: MenuItemSchema, ...errorResponses },
+          summary: "A menu photo (or its thumbnail, `<id>-thumb`): no login, as an <img> cannot send one; each upload has a new address, so it is cached for good",
+          params: IdParamsSchema,
+          response: { 200: Type.Unsafe({ description: 'The image (WebP)', type: 'string', format: 'binary' }), ...errorResponses },
         },
       },
-      async (request) => menu.updateItem(request.params.id, request.body, request.query.lang),
+      async (request, reply) => {
+        const photo = menu.builder.photo(request.params.id);
+        if (!photo) throw notFound('The photo');
+        const etag = `"${photo.id}"`;
+        reply.header('cache-control', 'public, max-age=31536000, immutable').header('etag', etag);
+        if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+        return reply.type(photo.contentType).send(photo.data);
+      },
     );
   };
 }

@@ -1,11 +1,15 @@
-/** The staff menu (every item, 86'd ones included), refreshed whenever anyone changes it. */
+/** The staff menu (every live item, 86'd ones included) and the venue's stations, refreshed whenever anyone changes the menu. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, describeError } from './api.ts';
 import type { LiveStore } from './live-store.ts';
-import type { Menu, MenuItem } from './types.ts';
+import type { Menu, MenuItem, Venue } from './types.ts';
+
+export type Station = Venue['stations'][number];
 
 export interface MenuState {
   menu: Menu | null;
+  /** The kitchen's stations, for the item's station picker. */
+  stations: Station[];
   error: string | null;
   reload: () => void;
   /** Show the hub's answer to our own PATCH at once. */
@@ -14,6 +18,7 @@ export interface MenuState {
 
 export function useMenu(store: LiveStore): MenuState {
   const [menu, setMenu] = useState<Menu | null>(null);
+  const [stations, setStations] = useState<Station[]>([]);
   const [error, setError] = useState<string | null>(null);
 
   const reload = useCallback(() => {
@@ -28,6 +33,10 @@ export function useMenu(store: LiveStore): MenuState {
 
   useEffect(() => {
     reload();
+    api.get<Venue>('/api/venue').then(
+      (venue) => setStations(venue.stations),
+      (failure: unknown) => setError(describeError(failure)),
+    );
     return store.onMenuChanged(reload);
   }, [store, reload]);
 
@@ -43,5 +52,5 @@ export function useMenu(store: LiveStore): MenuState {
     );
   }, []);
 
-  return { menu, error, reload, replaceItem };
+  return { menu, stations, error, reload, replaceItem };
 }

@@ -84,12 +84,18 @@ export function MenuView(props: { menu: GuestMenu; onOpen: (item: MenuItem) => v
   );
 }
 
+const THUMB_STYLE = { alignSelf: 'center', flex: 'none', objectFit: 'cover', borderRadius: '12px', marginInlineStart: '12px' } as const;
+
 function ItemCard(props: { item: MenuItem; currency: string; onOpen: (item: MenuItem) => void; onQuickAdd: (item: MenuItem) => void }) {
   const { item } = props;
   const { t, money } = useLocale();
   const hasChoices = item.modifierGroups.length > 0;
   return (
     <li class="item-card" data-item-id={item.id}>
+      {item.thumbnailUrl && (
+        // Decorative: the card's button names the dish. Styled inline so the thumbnail stays in this component.
+        <img class="item-card__thumb" src={item.thumbnailUrl} alt="" loading="lazy" decoding="async" width={76} height={76} style={THUMB_STYLE} />
+      )}
       <button type="button" class="item-card__main" onClick={() => props.onOpen(item)}>
         <span class="item-card__name">{item.name}</span>
         {item.description && <span class="item-card__desc">{item.description}</span>}
