@@ -43,15 +43,17 @@ describe('speech to text with no model installed', () => {
   });
   afterAll(() => hub.close());
 
-  it('answers 503 model_missing saying how to get a model, and the status says the same', async () => {
+  it('answers 503 model_missing saying who can install a model (no command for a waiter), and the status says the same', async () => {
     const reply = await upload<{ error: string; message: string }>(hub, staff, speakToWav('Hello'), 'audio/wav');
     expect(reply.status).toBe(503);
     expect(reply.body.error).toBe('model_missing');
-    expect(reply.body.message).toContain('npm run models:download');
+    expect(reply.body.message).toContain('A manager can install a speech model on the Translator page');
+    expect(reply.body.message).not.toContain('npm');
     const status = await hub.request<TranslatorStatus>('GET', '/api/translator/status', undefined, staff);
     expect(status.body.ready).toBe(false);
     expect(status.body.activeModel).toBeNull();
-    expect(status.body.message).toContain('npm run models:download');
+    expect(status.body.message).toContain('A manager can install a speech model on the Translator page');
+    expect(status.body.message).not.toContain('npm');
   });
 });
 

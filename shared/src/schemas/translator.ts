@@ -133,6 +133,8 @@ export const ConversationLineSchema = Type.Object({
   translatedLanguage: Type.String({ description: "the other side's language" }),
   translatedText: Nullable<string>({ type: 'string', description: 'null: no engine could translate this pair' }),
   translationEngine: Nullable<string>({ type: 'string' }),
+  partial: Type.Boolean({ description: 'true: the engine translated only part of the line; untranslatedWords stand in translatedText as said' }),
+  untranslatedWords: Type.Array(Type.String(), { description: 'the words the engine could not translate, once each, as they stand in translatedText' }),
   phraseId: Nullable<string>({ type: 'string' }),
   audioMs: Nullable<number>({ type: 'integer' }),
   createdAt: IsoTimeSchema,

@@ -46,6 +46,8 @@ function storedLine(overrides: Partial<ConversationLine> = {}): ConversationLine
     translatedLanguage: 'es',
     translatedText: 'Hola',
     translationEngine: 'apertium',
+    partial: false,
+    untranslatedWords: [],
     phraseId: null,
     audioMs: null,
     createdAt: '2025-01-01T12:00:01.000Z',

@@ -155,6 +155,8 @@ export class ConversationService {
         translatedLanguage: other,
         translatedText: translation?.text ?? null,
         translationEngine: translation?.engine ?? null,
+        partial: translation?.partial ?? false,
+        untranslatedWords: translation?.untranslatedWords ?? [],
         phraseId: attempt.phraseId,
         audioMs: null,
       },

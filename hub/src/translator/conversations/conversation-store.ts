@@ -29,8 +29,12 @@ const CONVERSATION_COLUMNS = `
 const LINE_COLUMNS = `
   id, conversation_id AS conversationId, speaker, source, language, text,
   translated_language AS translatedLanguage, translated_text AS translatedText,
-  translation_engine AS translationEngine, phrase_id AS phraseId, audio_ms AS audioMs, created_at AS createdAt
+  translation_engine AS translationEngine, partial, untranslated_words AS untranslatedWords,
+  phrase_id AS phraseId, audio_ms AS audioMs, created_at AS createdAt
   FROM conversation_lines`;
+
+/** A line row as SQLite gives it: the flag as 0/1, the words as JSON text. */
+type LineRow = Omit<ConversationLine, 'partial' | 'untranslatedWords'> & { partial: number; untranslatedWords: string };
 
 export class ConversationStore {
   private readonly byId: Database.Statement;
@@ -66,8 +70,8 @@ export class ConversationStore {
     this.lineById = sqlite.prepare(`SELECT ${LINE_COLUMNS} WHERE id = ?`);
     this.insertLineRow = sqlite.prepare(
       `INSERT INTO conversation_lines (id, conversation_id, speaker, source, language, text, translated_language,
-         translated_text, translation_engine, phrase_id, audio_ms, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         translated_text, translation_engine, partial, untranslated_words, phrase_id, audio_ms, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
@@ -91,11 +95,12 @@ export class ConversationStore {
   }
 
   lines(conversationId: string): ConversationLine[] {
-    return this.linesOf.all(conversationId) as ConversationLine[];
+    return (this.linesOf.all(conversationId) as LineRow[]).map(toLine);
   }
 
   line(id: string): ConversationLine | null {
-    return (this.lineById.get(id) as ConversationLine | undefined) ?? null;
+    const row = this.lineById.get(id) as LineRow | undefined;
+    return row ? toLine(row) : null;
   }
 
   insertConversation(row: NewConversation): void {
@@ -122,10 +127,27 @@ export class ConversationStore {
       line.translatedLanguage,
       line.translatedText,
       line.translationEngine,
+      line.partial ? 1 : 0,
+      JSON.stringify(line.untranslatedWords),
       line.phraseId,
       line.audioMs,
       line.createdAt,
     );
+  }
+}
+
+function toLine(row: LineRow): ConversationLine {
+  return { ...row, partial: row.partial === 1, untranslatedWords: wordsOf(row.untranslatedWords) };
+}
+
+// The column is written only here, as a JSON array of strings; anything else reads as no words
+// rather than failing the whole conversation.
+function wordsOf(json: string): string[] {
+  try {
+    const words: unknown = JSON.parse(json);
+    return Array.isArray(words) ? words.filter((word): word is string => typeof word === 'string') : [];
+  } catch {
+    return [];
   }
 }
 

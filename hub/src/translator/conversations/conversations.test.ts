@@ -141,6 +141,8 @@ describe('guest–staff conversations', () => {
       translatedLanguage: 'en',
       translatedText: expect.stringMatching(/bath/i),
       translationEngine: 'apertium',
+      partial: false,
+      untranslatedWords: [],
       phraseId: null,
       audioMs: null,
       createdAt: expect.any(String),

@@ -67,10 +67,14 @@ export async function hearLine(engines: SpeechEngines, turn: SpeechTurn): Promis
     translatedLanguage: turn.languages.other,
     translatedText: translation?.text ?? null,
     translationEngine: translation?.engine ?? null,
+    partial: translation?.partial ?? false,
+    untranslatedWords: translation?.untranslatedWords ?? [],
     phraseId: null,
     audioMs: Math.round(audio.durationMs),
   };
 }
+
+type HeardTranslation = Pick<LineDraft, 'partial' | 'untranslatedWords'> & { text: string; engine: string };
 
 interface HeardWords {
   lineId: string;
@@ -87,9 +91,9 @@ interface HeardWords {
  * side reads English, Whisper can still translate the speech itself: its `translate` task hears any
  * language it knows and writes English.
  */
-async function translateHeard(engines: SpeechEngines, heard: HeardWords): Promise<{ text: string; engine: string } | null> {
+async function translateHeard(engines: SpeechEngines, heard: HeardWords): Promise<HeardTranslation | null> {
   const result = await engines.text.translate({ text: heard.text, from: heard.language, to: heard.to });
-  if (result) return { text: result.text, engine: result.engine };
+  if (result) return { text: result.text, engine: result.engine, partial: result.partial, untranslatedWords: result.untranslatedWords };
   if (normaliseLanguage(heard.to) !== 'en') return null;
   // Under the line's id again (the first job has finished, so the id is free): the client follows and
   // cancels its line's recognition by that id, whichever pass is running.
@@ -102,5 +106,6 @@ async function translateHeard(engines: SpeechEngines, heard: HeardWords): Promis
     onProgress: heard.onProgress,
   });
   const text = spokenWords(english.text);
-  return text === '' ? null : { text, engine: 'whisper' };
+  // Whisper writes every word in English; it gives no sign of words it could not translate.
+  return text === '' ? null : { text, engine: 'whisper', partial: false, untranslatedWords: [] };
 }

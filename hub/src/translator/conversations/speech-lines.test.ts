@@ -70,6 +70,8 @@ describe('spoken lines', () => {
       translatedLanguage: 'en',
       translatedText: expect.stringMatching(/bath/i),
       translationEngine: 'apertium',
+      partial: false,
+      untranslatedWords: [],
       phraseId: null,
       audioMs: await durationOf(spanish),
       createdAt: expect.any(String),
@@ -117,6 +119,8 @@ describe('spoken lines', () => {
       translatedLanguage: 'en',
       translatedText: 'Where are the toilets?',
       translationEngine: 'whisper',
+      partial: false,
+      untranslatedWords: [],
     });
     expect(t.speech.calls.slice(calls).map(({ task, language, owner, jobId }) => ({ task, language, owner, jobId }))).toEqual([
       { task: 'transcribe', language: 'auto', owner: `visit:${visitId}`, jobId: lineId },

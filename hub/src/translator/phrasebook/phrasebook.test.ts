@@ -215,6 +215,14 @@ describe('findPhrase', () => {
     }
   });
 
+  it('does not let a placeholder swallow a second sentence (issue 14: "I am allergic to орехи есть ли орехи")', () => {
+    expect(findPhrase('У меня аллергия на орехи. Есть ли орехи в чизкейке?', 'ru')).toBeNull();
+    expect(findPhrase('The kitchen closes at 22:00. Order now!', 'en')).toBeNull();
+    // A phrase of two sentences still matches itself, and decimals are no sentence break.
+    expect(findPhrase('Your room is not ready yet. It will be ready at 14.30.', 'en')?.values).toEqual({ time: '14.30' });
+    expect(findPhrase('The total is 42.50.', 'en')?.values).toEqual({ amount: '42.50' });
+  });
+
   it('returns null for unknown text or language', () => {
     expect(findPhrase('The soup is cold.', 'en')).toBeNull();
     expect(findPhrase('', 'en')).toBeNull();

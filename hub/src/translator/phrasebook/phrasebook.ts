@@ -84,6 +84,11 @@ function normalise(text: string): string {
     .trim();
 }
 
+/** Places where one sentence ends and another begins ("Yes. No", "好。不"); not "19.30" or "€42.50". */
+function sentenceBreaks(text: string): number {
+  return text.trim().match(/[.!?…]+["'»”)]*\s+(?=\S)|[。！？](?=\S)/gu)?.length ?? 0;
+}
+
 const SLOT = '\u0000';
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -123,7 +128,11 @@ export function findPhrase(text: string, language: string): PhraseMatch | null {
   if (resolved === null) return null;
   const typed = normalise(text);
   if (typed === '') return null;
+  const typedBreaks = sentenceBreaks(text);
   for (const phrase of PHRASES) {
+    // "У меня аллергия на орехи. Есть ли орехи в чизкейке?" is not the allergy phrase with a value of
+    // "орехи есть ли орехи в чизкейке": a value never swallows a sentence the phrase does not have.
+    if (typedBreaks > sentenceBreaks(phrase.text[resolved])) continue;
     const { pattern, names } = patternFor(phrase, resolved);
     const match = pattern.exec(typed);
     if (!match) continue;

@@ -9,8 +9,9 @@ import type { HubContext } from '../../context.ts';
 import { HubError } from '../../errors.ts';
 import { activeModel, type ActiveModel } from '../models/active-model.ts';
 
-export const MODEL_HELP =
-  'On the hub, run: npm run models:download -- base (or tiny on a small box). One installed model is used at once; with several, choose on the admin Translator page.';
+// Anyone may read this (a waiter's banner, a guest's failed send): it says who can act and where, not a
+// command line. The manager's Translator page has the download command and the model choice.
+export const MODEL_HELP = 'A manager can install a speech model on the Translator page of the staff app.';
 
 export const modelMissing = () =>
   new HubError(503, 'model_missing', `No speech model is installed, so the translator cannot listen yet. ${MODEL_HELP}`);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApertiumEngine } from './apertium-engine.ts';
+import { readMarked } from './marked-text.ts';
 import { TextEngineError, type TextEngineFailure } from './text-engine.ts';
 import { fakeApertium, isRunning, readPid, tempDir } from '../../../test/support/text-translation.ts';
 
@@ -37,14 +38,29 @@ describe('ApertiumEngine with the installed apertium-eng-spa', () => {
     expect(await engine.translate('Mi habitación está sucia.', 'es', 'en')).toContain('room');
   });
 
+  it('marks the words it could not translate, and keeps typed marks apart from its own', async () => {
+    const marked = await engine.translate('I love my blorptastic cheesecake. *Five* stars @home', 'en', 'es');
+    expect(marked).toContain('*blorptastic *cheesecake');
+    expect(marked).toContain('\\*');
+    const read = readMarked(marked);
+    expect(read.untranslatedWords).toEqual(['blorptastic', 'cheesecake']);
+    expect(read.text).toMatch(/blorptastic cheesecake\. \*.*\*.*@/);
+    const spanish = readMarked(await engine.translate('Tengo alergia a las nueces. ¿Hay zorblax en la tarta?', 'es', 'en'));
+    expect(spanish).toMatchObject({ partial: true, untranslatedWords: ['zorblax'] });
+    expect(spanish.text).toContain('walnuts');
+  });
+
   it('refuses a pair that is not installed', async () => {
     expect(await failureOf(engine.translate('Bonjour', 'fr', 'es'))).toEqual({ reason: 'unsupported_pair', message: 'Apertium has no fr→es pair installed.' });
   });
 
   it('brings back the characters of its stream format as typed', async () => {
     const text = 'Price: 5$ ^and^ @home *star #tag [note] {brace} back\\slash a/b x>y';
-    const translated = await engine.translate(text, 'en', 'es');
+    const marked = await engine.translate(text, 'en', 'es');
+    const translated = readMarked(marked).text;
     expect(translated).toMatch(/^Precio: /);
+    // Typed marks are escaped, not taken for Apertium's: the only unknown words are the lone letters.
+    expect(readMarked(marked).untranslatedWords).toEqual(['b', 'x', 'y']);
     for (const char of ['^', '$', '@', '*', '#', '[', ']', '{', '}', '\\', '/', '>']) expect(count(translated, char), char).toBe(count(text, char));
   });
 
@@ -77,7 +93,7 @@ describe('ApertiumEngine with the installed apertium-eng-spa', () => {
       '<',
       '<<<>>>',
     ];
-    const translated = new Map(await Promise.all(hostile.map(async (text) => [text, await engine.translate(text, 'en', 'es')] as const)));
+    const translated = new Map(await Promise.all(hostile.map(async (text) => [text, readMarked(await engine.translate(text, 'en', 'es')).text] as const)));
     for (const [text, translation] of translated) {
       expect(typeof translation, text).toBe('string');
       expect(translation.length, text).toBeGreaterThan(0);
@@ -140,12 +156,12 @@ describe('ApertiumEngine around a stand-in apertium', () => {
     expect(() => new ApertiumEngine({ modesDir: `${dir.path}/pairs` })).toThrow('a folder named "modes"');
   });
 
-  it('runs apertium -u -d <data dir> <mode> and rereads the install on refresh', async () => {
+  it('runs apertium -d <data dir> <mode> (marking unknown words) and rereads the install on refresh', async () => {
     const fake = fakeApertium(dir.path, 'echo "$@" > "$DIR/args"\ncat', ['eng-cat']);
     const engine = engineFor(fake.command, fake.modesDir);
     expect(engine.pairs()).toEqual([{ from: 'en', to: 'ca' }]);
     expect(await engine.translate('Good  morning', 'en', 'ca')).toBe('Good morning');
-    expect(readFileSync(fake.file('args'), 'utf8').trim()).toBe(`-u -d ${fake.dir}/share eng-cat`);
+    expect(readFileSync(fake.file('args'), 'utf8').trim()).toBe(`-d ${fake.dir}/share eng-cat`);
     expect(await failureOf(engine.translate('Hello', 'en', 'es'))).toMatchObject({ reason: 'unsupported_pair' });
     writeFileSync(join(fake.modesDir, 'eng-spa.mode'), 'cat\n');
     engine.refresh();

@@ -1,6 +1,8 @@
 // Apertium, the rule-based MT system Debian packages (`apertium` plus a pair such as
 // `apertium-eng-spa`): runs offline in a fraction of a second per line. Each translation is one
-// `apertium -u <mode>` run with the text on stdin, bounded in time, text length and concurrency.
+// `apertium <mode>` run with the text on stdin, bounded in time, text length and concurrency. Without
+// `-u`, Apertium marks the words it could not translate; the marks travel on as marked text (see
+// marked-text.ts), so a half-translated line is known to be one.
 import { accessSync, constants, readdirSync, statSync } from 'node:fs';
 import { basename, delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import { selectModes, type ApertiumMode } from './apertium-modes.ts';
@@ -109,7 +111,7 @@ export class ApertiumEngine implements TextEngine {
     try {
       const outcome = await runChild({
         command,
-        args: ['-u', '-d', dirname(this.options.modesDir), mode.name],
+        args: ['-d', dirname(this.options.modesDir), mode.name],
         input: input.text,
         // The script reopens /dev/stdin by name, which a socket (Node's piped stdin) refuses.
         stdin: 'file',

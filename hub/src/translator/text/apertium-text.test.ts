@@ -30,6 +30,13 @@ describe('Apertium input and output', () => {
     expect(fromApertiumOutput('\tHola\t \t \tamigo\t\n', input.kept)).toBe('<b>Hola</b> <!-- note --> <a href="x">amigo</a>');
   });
 
+  it('swaps typed marks for tabs too, and hands back marked text: Apertium’s marks as they are, typed ones escaped', () => {
+    const input = toApertiumInput('5*3 @home #1 back\\slash blorp');
+    expect(input.text).toBe('5\t3 \thome \t1 back\\slash blorp');
+    expect(input.kept).toEqual(['*', '@', '#']);
+    expect(fromApertiumOutput('5\t3 \tcasa \t1 atrás\\acuchilla *blorp', input.kept)).toBe('5\\*3 \\@casa \\#1 atrás\\\\acuchilla *blorp');
+  });
+
   it('leaves comparisons and emoticons alone', () => {
     for (const text of ['2 < 3 and 5 > 4', 'I <3 it', 'a<b', '<>', '< b >']) {
       expect(toApertiumInput(text)).toEqual({ text, kept: [] });

@@ -14,8 +14,10 @@ export interface TextEngine {
   /** The directions installed right now. Cheap to call: the status page and every request ask. */
   pairs(): readonly LanguagePair[];
   /**
-   * Translates plain text, keeping its line breaks. Rejects with a TextEngineError when the pair is
-   * not installed, the text is too long, the engine is busy, too slow, aborted or broken.
+   * Translates plain text, keeping its line breaks, into marked text (marked-text.ts): words it could
+   * not translate carry a mark, and literal `*`, `@`, `#` and `\` are escaped; an engine that always
+   * translates every word returns `escapeMarks(translation)`. Rejects with a TextEngineError when the
+   * pair is not installed, the text is too long, the engine is busy, too slow, aborted or broken.
    */
   translate(text: string, from: string, to: string, signal?: AbortSignal): Promise<string>;
   /** Stops work in flight (the hub is shutting down). */

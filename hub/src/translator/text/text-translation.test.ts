@@ -5,6 +5,7 @@ import { ApertiumEngine } from './apertium-engine.ts';
 import { TextEngineError, type TextEngine } from './text-engine.ts';
 import { createTextTranslation } from './index.ts';
 import { TextTranslation, type TranslationLogger } from './text-translation.ts';
+import { toCacheText } from './marked-text.ts';
 import { TranslationCache } from './translation-cache.ts';
 import { CountingEngine, fakeApertium, isRunning, readPid, tempDir } from '../../../test/support/text-translation.ts';
 
@@ -40,18 +41,19 @@ describe('TextTranslation', () => {
   });
 
   const reasons = () => warnings.map((warning) => warning.details.reason);
+  const complete = { partial: false, untranslatedWords: [] };
 
   it('translates with Apertium and serves the same request from the cache the second time', async () => {
     const first = await service.translate({ text: 'Where is the bathroom?', from: 'en', to: 'es' });
-    expect(first).toEqual({ text: expect.stringContaining('baño'), engine: 'apertium', cached: false });
+    expect(first).toEqual({ text: expect.stringContaining('baño'), engine: 'apertium', cached: false, ...complete });
     expect(apertium.runs).toBe(1);
 
     clock.advance(5_000);
     const second = await service.translate({ text: '  Where is  the bathroom? ', from: 'en-GB', to: 'es-ES' });
-    expect(second).toEqual({ text: first?.text, engine: 'apertium', cached: true });
+    expect(second).toEqual({ text: first?.text, engine: 'apertium', cached: true, ...complete });
     expect(apertium.runs).toBe(1);
     expect(cache.row({ engine: 'apertium', from: 'en', to: 'es', text: 'Where is the bathroom?' })).toMatchObject({
-      translatedText: first?.text,
+      translatedText: toCacheText(first!.text),
       hits: 1,
       lastUsedAt: clock.now().toISOString(),
     });
@@ -59,7 +61,7 @@ describe('TextTranslation', () => {
   });
 
   it('translates Spanish to English', async () => {
-    expect(await service.translate({ text: 'La sopa está fría.', from: 'es', to: 'en' })).toEqual({ text: 'The soup is cold.', engine: 'apertium', cached: false });
+    expect(await service.translate({ text: 'La sopa está fría.', from: 'es', to: 'en' })).toEqual({ text: 'The soup is cold.', engine: 'apertium', cached: false, ...complete });
   });
 
   it('answers phrases from the phrasebook without the engine', async () => {
@@ -67,15 +69,16 @@ describe('TextTranslation', () => {
       text: 'Su pedido estará listo en unos 10 minutos.',
       engine: 'phrasebook',
       cached: false,
+      ...complete,
     });
-    expect(await service.translate({ text: 'thank you very much', from: 'en', to: 'es' })).toEqual({ text: '¡Muchas gracias!', engine: 'phrasebook', cached: false });
-    expect(await service.translate({ text: '¡Muchas gracias!', from: 'es', to: 'ja' })).toEqual({ text: 'ありがとうございます。', engine: 'phrasebook', cached: false });
+    expect(await service.translate({ text: 'thank you very much', from: 'en', to: 'es' })).toEqual({ text: '¡Muchas gracias!', engine: 'phrasebook', cached: false, ...complete });
+    expect(await service.translate({ text: '¡Muchas gracias!', from: 'es', to: 'ja' })).toEqual({ text: 'ありがとうございます。', engine: 'phrasebook', cached: false, ...complete });
     expect(apertium.runs).toBe(0);
     expect(cache.count()).toBe(0);
   });
 
   it('returns the text as is for the same language', async () => {
-    expect(await service.translate({ text: 'Hola', from: 'es', to: 'es-MX' })).toEqual({ text: 'Hola', engine: 'same-language', cached: false });
+    expect(await service.translate({ text: 'Hola', from: 'es', to: 'es-MX' })).toEqual({ text: 'Hola', engine: 'same-language', cached: false, ...complete });
     expect(apertium.runs).toBe(0);
   });
 
@@ -147,8 +150,8 @@ describe('TextTranslation', () => {
     cache.put({ engine: 'apertium', from: 'en', to: 'es', text: 'Hello' }, 'Hola (apertium)');
     const better: TextEngine = { id: 'better-mt', pairs: () => [{ from: 'en', to: 'es' }], translate: async () => '¡Hola!' };
     const service = new TextTranslation({ engines: [better, apertium], cache, log });
-    expect(await service.translate({ text: 'Hello', from: 'en', to: 'es' })).toEqual({ text: '¡Hola!', engine: 'better-mt', cached: false });
-    expect(await service.translate({ text: 'Hello', from: 'en', to: 'es' })).toEqual({ text: '¡Hola!', engine: 'better-mt', cached: true });
+    expect(await service.translate({ text: 'Hello', from: 'en', to: 'es' })).toEqual({ text: '¡Hola!', engine: 'better-mt', cached: false, ...complete });
+    expect(await service.translate({ text: 'Hello', from: 'en', to: 'es' })).toEqual({ text: '¡Hola!', engine: 'better-mt', cached: true, ...complete });
   });
 
   it('keeps translating when the cache cannot be used', async () => {
@@ -176,6 +179,49 @@ describe('TextTranslation', () => {
     controller.abort();
     expect(await pending).toBeNull();
     expect(reasons()).toEqual(['aborted']);
+  });
+
+  it('says which words Apertium left untranslated, keeps that in the cache, and shows no marks', async () => {
+    const request = { text: 'I love my blorptastic cheesecake.', from: 'en', to: 'es' };
+    const first = await service.translate(request);
+    expect(first).toEqual({ text: expect.any(String), engine: 'apertium', cached: false, partial: true, untranslatedWords: ['blorptastic', 'cheesecake'] });
+    expect(first?.text).toContain('blorptastic cheesecake');
+    expect(first?.text).not.toMatch(/[*@#]/);
+    const row = cache.row({ engine: 'apertium', from: 'en', to: 'es', text: request.text });
+    expect(row?.translatedText).toContain('*blorptastic');
+
+    const again = await service.translate(request);
+    expect(again).toEqual({ ...first, cached: true });
+    expect(apertium.runs).toBe(1);
+  });
+
+  it('does not take a typed star, at or hash for a mark', async () => {
+    const typed = await service.translate({ text: 'Five *stars* for the soup, email me @home #great', from: 'en', to: 'es' });
+    expect(typed).toMatchObject({ partial: false, untranslatedWords: [] });
+    for (const char of ['*', '@', '#']) expect(typed?.text.split(char).length, char).toBe(char === '*' ? 3 : 2);
+  });
+
+  it('translates again over a cache row written before marks were kept', async () => {
+    const key = { engine: 'apertium', from: 'en', to: 'es', text: 'I love my blorptastic cheesecake.' };
+    cache.put(key, 'Quiero mi blorptastic cheesecake.');
+    expect(await service.translate({ text: key.text, from: 'en', to: 'es' })).toMatchObject({ cached: false, partial: true });
+    expect(apertium.runs).toBe(1);
+    expect(cache.row(key)?.translatedText).toBe(toCacheText('Quiero mi *blorptastic *cheesecake.'));
+  });
+
+  it('translates a phrase’s free-text value with the engine, and quotes one it cannot translate in full', async () => {
+    expect(await service.translate({ text: 'The kitchen closes at eleven.', from: 'en', to: 'es' })).toEqual({
+      text: 'La cocina cierra a las once.',
+      engine: 'phrasebook',
+      ...complete,
+      cached: false,
+    });
+    expect((await service.translate({ text: 'x', from: 'en', to: 'es', phraseId: 'kitchen-closes-at', values: { time: 'zorblax' } }))?.text).toBe(
+      'La cocina cierra a las «zorblax».',
+    );
+    // No engine for English to French: quoted, never left bare in the French sentence.
+    expect((await service.translate({ text: 'The kitchen closes at eleven', from: 'en', to: 'fr' }))?.text).toBe('La cuisine ferme à « eleven ».');
+    expect(apertium.runs).toBe(2);
   });
 
   it('is wired by createTextTranslation over the hub database, with Apertium unless turned off', async () => {

@@ -5,7 +5,10 @@
 import { hasPair, TextEngineError, type TextEngine } from './text-engine.ts';
 import { normaliseLanguage } from './language-codes.ts';
 import type { CacheKey, TranslationCache } from './translation-cache.ts';
-import { planTranslation, type TranslationRequest, type TranslationResult } from './translation-plan.ts';
+import { fromCacheText, readMarked, toCacheText } from './marked-text.ts';
+import { quoteValue } from '../phrasebook/placeholder-values.ts';
+import { normaliseSourceText } from './source-text.ts';
+import { planTranslation, renderPhrasePlan, type PhrasePlan, type TranslationRequest, type TranslationResult } from './translation-plan.ts';
 
 export type { TranslationRequest, TranslationResult, TranslationSource } from './translation-plan.ts';
 
@@ -58,16 +61,35 @@ export class TextTranslation {
     const plan = planTranslation(request);
     if (plan.kind === 'answer') return plan.result;
     if (plan.kind === 'none') return null;
+    if (plan.kind === 'phrase') return this.phrase(plan, signal);
+    return this.machine(plan, signal);
+  }
 
+  /**
+   * A phrase with values only an engine can say ("eleven" for {time}): each is translated on its own,
+   * and one the engine cannot translate in full is quoted, so no word of the speaker's language stands
+   * unmarked in the reader's sentence.
+   */
+  private async phrase(plan: PhrasePlan, signal?: AbortSignal): Promise<TranslationResult> {
+    const translated: Record<string, string> = {};
+    for (const [name, value] of Object.entries(plan.toTranslate)) {
+      const result = await this.machine({ from: plan.from, to: plan.to, text: normaliseSourceText(value) }, signal);
+      translated[name] = result && !result.partial && result.text.trim() !== '' ? inSentenceCase(result.text, value) : quoteValue(value, plan.to);
+    }
+    return renderPhrasePlan(plan, translated);
+  }
+
+  /** The first engine with the pair, through the cache; null when none has it or all failed. */
+  private async machine(plan: { from: string; to: string; text: string }, signal?: AbortSignal): Promise<TranslationResult | null> {
     for (const engine of this.engines) {
       if (!hasPair(engine, plan.from, plan.to)) continue;
       const key: CacheKey = { engine: engine.id, from: plan.from, to: plan.to, text: plan.text };
       const cached = this.cached(key);
-      if (cached !== null) return { text: cached, engine: engine.id, cached: true };
+      if (cached !== null) return { ...readMarked(cached), engine: engine.id, cached: true };
       try {
-        const text = await engine.translate(plan.text, plan.from, plan.to, signal);
-        this.remember(key, text);
-        return { text, engine: engine.id, cached: false };
+        const marked = await engine.translate(plan.text, plan.from, plan.to, signal);
+        this.remember(key, marked);
+        return { ...readMarked(marked), engine: engine.id, cached: false };
       } catch (error) {
         this.log.warn(
           {
@@ -114,23 +136,35 @@ export class TextTranslation {
   }
 
   // The cache makes repeats cheap; it is never a reason to fail a translation.
+  // The cache holds the engine's marked text, so a partial translation stays partial when reused.
   private cached(key: CacheKey): string | null {
     if (!this.cache) return null;
     try {
-      return this.cache.get(key);
+      const stored = this.cache.get(key);
+      return stored === null ? null : fromCacheText(stored);
     } catch (error) {
       this.log.warn({ engine: key.engine, err: error }, 'Translation cache could not be read; translating again');
       return null;
     }
   }
 
-  private remember(key: CacheKey, text: string): void {
+  private remember(key: CacheKey, marked: string): void {
     if (!this.cache) return;
     try {
-      this.cache.put(key, text);
+      this.cache.put(key, toCacheText(marked));
       this.cache.prune(this.cacheMaxRows);
     } catch (error) {
       this.log.warn({ engine: key.engine, err: error }, 'Translation could not be cached');
     }
   }
+}
+
+/**
+ * An engine writes a lone value as a sentence ("eleven" → "Once"); inside the phrase it keeps the case
+ * the speaker typed its first letter in.
+ */
+function inSentenceCase(translation: string, typed: string): string {
+  const first = typed.trimStart().charAt(0);
+  if (first === '' || first !== first.toLowerCase()) return translation;
+  return translation.charAt(0).toLowerCase() + translation.slice(1);
 }

@@ -3,13 +3,13 @@ import { HubError } from '../../errors.ts';
 import { planTranslation, withTypedCase, type TranslationRequest } from './translation-plan.ts';
 
 const plan = (request: TranslationRequest) => planTranslation(request);
-const phrasebook = (text: string) => ({ kind: 'answer', result: { text, engine: 'phrasebook', cached: false } });
+const phrasebook = (text: string) => ({ kind: 'answer', result: { text, engine: 'phrasebook', cached: false, partial: false, untranslatedWords: [] } });
 
 describe('planTranslation', () => {
   it('returns the text as is between tags of the same language', () => {
     expect(plan({ text: '  Hola,   amigo ', from: 'es-ES', to: 'es_419' })).toEqual({
       kind: 'answer',
-      result: { text: '  Hola,   amigo ', engine: 'same-language', cached: false },
+      result: { text: '  Hola,   amigo ', engine: 'same-language', cached: false, partial: false, untranslatedWords: [] },
     });
   });
 
@@ -54,6 +54,21 @@ describe('planTranslation', () => {
     expect(plan({ text: 'The Wi-Fi network is BistroGuests and the password is Sunny2024', from: 'en', to: 'es' })).toEqual(
       phrasebook('La red wifi es BistroGuests y la contraseña es Sunny2024.'),
     );
+  });
+
+  it('says placeholder values the reader’s way, and leaves those only an engine can say to the engine', () => {
+    expect(plan({ text: 'x', from: 'en', to: 'ru', phraseId: 'kitchen-closes-at', values: { time: '11 pm' } })).toEqual(phrasebook('Кухня работает до 23:00.'));
+    expect(plan({ text: 'The kitchen closes at 23h', from: 'en', to: 'es' })).toEqual(phrasebook('La cocina cierra a las 23:00.'));
+    expect(plan({ text: 'x', from: 'ru', to: 'en', phraseId: 'guest-allergic-to', values: { allergen: 'орехи' } })).toEqual(phrasebook('I am allergic to nuts.'));
+    expect(plan({ text: 'The kitchen closes at eleven', from: 'en', to: 'es' })).toEqual({
+      kind: 'phrase',
+      phraseId: 'kitchen-closes-at',
+      toTag: 'es',
+      from: 'en',
+      to: 'es',
+      ready: {},
+      toTranslate: { time: 'eleven' },
+    });
   });
 
   it('falls through to machine translation when the phrasebook lacks a language', () => {

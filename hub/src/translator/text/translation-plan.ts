@@ -3,6 +3,7 @@
 // The service carries out the machine part; everything that can be answered here is answered here.
 import { badRequest } from '../../errors.ts';
 import { findPhrase, PHRASES, phraseText, type PlaceholderValues } from '../phrasebook/phrasebook.ts';
+import { localiseValues } from '../phrasebook/placeholder-values.ts';
 import { normaliseLanguage } from './language-codes.ts';
 import { normaliseSourceText } from './source-text.ts';
 
@@ -21,14 +22,32 @@ export interface TranslationRequest {
 export type TranslationSource = 'same-language' | 'phrasebook' | (string & {});
 
 export interface TranslationResult {
+  /** What people read: never an engine's marks. */
   text: string;
   engine: TranslationSource;
   /** True when an engine's earlier translation was reused from the cache. */
   cached: boolean;
+  /** The engine left words untranslated (they stand in `text` as the speaker wrote them, or uninflected). */
+  partial: boolean;
+  /** Those words, once each, as they stand in `text`. */
+  untranslatedWords: string[];
+}
+
+/** A phrase whose values need an engine first: `toTranslate` go through it (or are quoted), then the
+ *  phrase is rendered in `toTag` with them and `ready`. */
+export interface PhrasePlan {
+  kind: 'phrase';
+  phraseId: string;
+  toTag: string;
+  from: string;
+  to: string;
+  ready: Record<string, string>;
+  toTranslate: Record<string, string>;
 }
 
 export type TranslationPlan =
   | { kind: 'answer'; result: TranslationResult }
+  | PhrasePlan
   | { kind: 'machine'; from: string; to: string; text: string }
   | { kind: 'none'; reason: 'unknown_language' | 'empty_text' };
 
@@ -36,8 +55,9 @@ const phraseIds = new Set(PHRASES.map((phrase) => phrase.id));
 
 /**
  * Same language → the text as is; a phrase id → the phrase in `to`; a typed phrase the phrasebook
- * recognises → the phrase in `to`; otherwise machine translation. Throws a 400 HubError for an
- * unknown phrase id or bad placeholder values: the caller sent them.
+ * recognises → the phrase in `to`; otherwise machine translation. A phrase's placeholder values are
+ * said the reader's way (placeholder-values.ts); those only an engine can say make a `phrase` plan.
+ * Throws a 400 HubError for an unknown phrase id or bad placeholder values: the caller sent them.
  */
 export function planTranslation(request: TranslationRequest): TranslationPlan {
   const from = normaliseLanguage(request.from);
@@ -48,11 +68,11 @@ export function planTranslation(request: TranslationRequest): TranslationPlan {
   const fromTag = phrasebookTag(request.from, from);
   const toTag = phrasebookTag(request.to, to);
   if (request.phraseId !== undefined) {
-    const rendered = renderRequestedPhrase(request.phraseId, toTag, request.values ?? {});
-    if (rendered !== null) return answer(rendered, 'phrasebook');
+    const values = request.values ?? {};
+    if (renderRequestedPhrase(request.phraseId, toTag, values) !== null) return phrasePlan(request.phraseId, values, { from, to, toTag });
   }
   const recognised = translateTypedPhrase(request.text, fromTag, toTag);
-  if (recognised !== null) return answer(recognised, 'phrasebook');
+  if (recognised !== null) return phrasePlan(recognised.phraseId, recognised.values, { from, to, toTag });
 
   const text = normaliseSourceText(request.text);
   if (text === '') return { kind: 'none', reason: 'empty_text' };
@@ -60,7 +80,7 @@ export function planTranslation(request: TranslationRequest): TranslationPlan {
 }
 
 function answer(text: string, engine: TranslationSource): TranslationPlan {
-  return { kind: 'answer', result: { text, engine, cached: false } };
+  return { kind: 'answer', result: { text, engine, cached: false, partial: false, untranslatedWords: [] } };
 }
 
 // The phrasebook reads BCP 47 tags itself (and keeps Traditional Chinese away from its Simplified
@@ -78,16 +98,30 @@ function renderRequestedPhrase(id: string, toTag: string, values: PlaceholderVal
   }
 }
 
-/** A typed phrase in `to`, or null when it is not one the phrasebook knows in both languages. */
-function translateTypedPhrase(text: string, fromTag: string, toTag: string): string | null {
+/** A typed phrase and its values, or null when it is not one the phrasebook knows in both languages. */
+function translateTypedPhrase(text: string, fromTag: string, toTag: string): { phraseId: string; values: Record<string, string> } | null {
   const match = findPhrase(text, fromTag);
   if (match === null) return null;
+  const values = withTypedCase(text, match.values);
   try {
-    return phraseText(match.phrase.id, toTag, withTypedCase(text, match.values));
+    return phraseText(match.phrase.id, toTag, values) === null ? null : { phraseId: match.phrase.id, values };
   } catch {
     // A placeholder matched only blank space ("ready in   minutes"): not really the phrase.
     return null;
   }
+}
+
+/** A phrase known to render in `toTag` with these values: answered now, or after an engine's turn. */
+function phrasePlan(phraseId: string, values: PlaceholderValues, languages: { from: string; to: string; toTag: string }): TranslationPlan {
+  const { ready, toTranslate } = localiseValues(values, languages.from, languages.to);
+  if (Object.keys(toTranslate).length === 0) return answer(phraseText(phraseId, languages.toTag, ready) ?? '', 'phrasebook');
+  return { kind: 'phrase', phraseId, ...languages, ready, toTranslate };
+}
+
+/** The phrase of a `phrase` plan, once its remaining values are in the reader's language. */
+export function renderPhrasePlan(plan: PhrasePlan, translated: Readonly<Record<string, string>>): TranslationResult {
+  const text = phraseText(plan.phraseId, plan.toTag, { ...plan.ready, ...translated }) ?? '';
+  return { text, engine: 'phrasebook', cached: false, partial: false, untranslatedWords: [] };
 }
 
 /**

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   EMPTY_CONVERSATION,
   conversationReducer,
+  conversationToResume,
   entriesFromList,
   lineView,
   markSeen,
@@ -43,6 +44,8 @@ function guestLine(id: string, at: string, overrides: Partial<ConversationLine> 
     translatedLanguage: 'en',
     translatedText: 'Are there nuts in it?',
     translationEngine: 'apertium',
+    partial: false,
+    untranslatedWords: [],
     phraseId: null,
     audioMs: 1800,
     createdAt: at,
@@ -106,6 +109,27 @@ describe('what each viewer sees of a line', () => {
     const line = guestLine(ID.a, '2025-06-01T18:01:00.000Z', { translatedText: null, translationEngine: null });
     expect(lineView(line, 'staff')).toMatchObject({ main: { text: 'Ist da Nuss drin?', language: 'de' }, original: null, untranslated: true });
     expect(lineView(line, 'guest')).toMatchObject({ main: { text: 'Ist da Nuss drin?' }, untranslated: true });
+  });
+
+  it('marks a partial translation for both sides and shows the reader the words as said beside it', () => {
+    const line = guestLine(ID.a, '2025-06-01T18:01:00.000Z', {
+      language: 'ru',
+      text: 'У меня аллергия на орехи.',
+      translatedText: 'I am allergic to орехи.',
+      partial: true,
+      untranslatedWords: ['орехи'],
+    });
+    expect(lineView(line, 'staff')).toMatchObject({
+      main: { text: 'I am allergic to орехи.', language: 'en' },
+      original: { text: 'У меня аллергия на орехи.', language: 'ru' },
+      partial: true,
+      untranslatedWords: ['орехи'],
+      languages: ['ru', 'en'],
+      untranslated: false,
+    });
+    expect(lineView(line, 'guest')).toMatchObject({ own: true, partial: true, original: null });
+    // Nothing translated at all is "not translated", not partial.
+    expect(lineView({ ...line, translatedText: null }, 'staff')).toMatchObject({ untranslated: true, partial: false, untranslatedWords: [] });
   });
 
   it('does not repeat words that came back unchanged (both sides speak the same language)', () => {
@@ -273,5 +297,14 @@ describe('the staff list of open conversations', () => {
     entries = entriesFromList([conversation, { ...frontDesk, closedAt: '2025-06-01T18:20:00.000Z' }], entries);
     expect(entries.map((entry) => [entry.conversation.id, entry.unseen, entry.lastActivityAt])).toEqual([['conv-1', 1, '2025-06-01T18:10:00.000Z']]);
     expect(noteLine(entries, { ...conversation, closedAt: '2025-06-01T18:30:00.000Z' }, guestLine(ID.b, '2025-06-01T18:30:00.000Z'), null)).toEqual([]);
+  });
+});
+
+describe('the conversation a guest goes on with', () => {
+  it('is the newest one not closed, or none (opening Talk starts nothing)', () => {
+    const closed = { ...conversation, id: 'conv-2', closedAt: '2025-06-01T18:30:00.000Z' };
+    expect(conversationToResume([closed, conversation])).toBe(conversation);
+    expect(conversationToResume([closed])).toBeNull();
+    expect(conversationToResume([])).toBeNull();
   });
 });

@@ -77,7 +77,7 @@ export function mergeLines(known: readonly ConversationLine[], incoming: readonl
 }
 
 function sameLine(a: ConversationLine, b: ConversationLine): boolean {
-  return a.text === b.text && a.translatedText === b.translatedText && a.createdAt === b.createdAt;
+  return a.text === b.text && a.translatedText === b.translatedText && a.partial === b.partial && a.createdAt === b.createdAt;
 }
 
 function withoutSettled(state: ConversationState, lines: readonly ConversationLine[]): ConversationState {
@@ -172,15 +172,32 @@ export interface LineView {
   original: TextView | null;
   /** No engine could translate this pair: the other side sees (or this viewer sees) the words as said. */
   untranslated: boolean;
+  /** The engine translated only part of the line: `untranslatedWords` stand in the translation as said. */
+  partial: boolean;
+  untranslatedWords: readonly string[];
+  /** Both sides' languages: a partial translation holds words of each (for finding allergen words). */
+  languages: readonly string[];
 }
 
 export function lineView(line: ConversationLine, viewer: Viewer): LineView {
-  const base = { id: line.id, speaker: line.speaker, own: line.speaker === viewer, source: line.source, createdAt: line.createdAt };
+  const partial = line.translatedText !== null && line.partial;
+  const base = {
+    id: line.id,
+    speaker: line.speaker,
+    own: line.speaker === viewer,
+    source: line.source,
+    createdAt: line.createdAt,
+    partial,
+    untranslatedWords: partial ? line.untranslatedWords : [],
+    languages: [line.language, line.translatedLanguage],
+  };
   const said: TextView = { text: line.text, language: line.language };
   if (base.own) return { ...base, main: said, original: null, untranslated: line.translatedText === null };
   if (line.translatedText === null) return { ...base, main: said, original: null, untranslated: true };
   const translated: TextView = { text: line.translatedText, language: line.translatedLanguage };
-  return { ...base, main: translated, original: line.translatedText === line.text ? null : said, untranslated: false };
+  // A partial translation always comes with the words as said beside it: the reader needs both.
+  const original = line.translatedText === line.text && !partial ? null : said;
+  return { ...base, main: translated, original, untranslated: false };
 }
 
 export type PendingPhase = 'sending' | 'queued' | 'recognising' | 'failed';
@@ -240,6 +257,14 @@ export function pendingViews(state: ConversationState, viewer: Viewer): PendingV
 
 function phaseOf(report: TranslatorProgressEvent): PendingPhase {
   return report.state === 'queued' ? 'queued' : 'recognising';
+}
+
+/**
+ * The conversation a guest's Talk page goes on with: the visit's newest one staff have not closed (the
+ * hub lists them newest first). Null: none, and none is started until the guest says something.
+ */
+export function conversationToResume(conversations: readonly Conversation[]): Conversation | null {
+  return conversations.find((conversation) => conversation.closedAt === null) ?? null;
 }
 
 // ---------------------------------------------------------------- the staff list of conversations

@@ -12,8 +12,13 @@ import { sendErrorOf, type TranslatorApi } from './translator-api.ts';
 export interface ConversationOptions {
   api: TranslatorApi;
   viewer: Viewer;
-  /** Fetches (or, for a guest, starts) the conversation; called again after every reconnect. */
-  load(): Promise<ConversationWithLines>;
+  /**
+   * Fetches the conversation; called again after every reconnect. Null: there is none yet, and the
+   * first line sent makes one with `create` (a guest who only opens Talk starts nothing for staff).
+   */
+  load(): Promise<ConversationWithLines | null>;
+  /** Starts the conversation for the first line sent, when `load` found none. */
+  create?(): Promise<ConversationWithLines>;
   /** A new key loads afresh (for a guest: another language). */
   loadKey: string;
   /** The staff tablet says who is talking (a walk-up guest speaks into it); a guest's phone leaves it to the hub. */
@@ -53,7 +58,7 @@ export function useConversation(options: ConversationOptions): ConversationContr
     try {
       const data = await latest.current.load();
       if (ticket !== loadTicket.current) return;
-      dispatch({ type: 'loaded', data });
+      if (data) dispatch({ type: 'loaded', data });
       setLoadError(null);
     } catch (error) {
       if (ticket === loadTicket.current) setLoadError(error);
@@ -70,6 +75,28 @@ export function useConversation(options: ConversationOptions): ConversationContr
     };
   }, [options.loadKey]);
 
+  // One start for however many lines are sent before it answers; a failed start is tried again with
+  // the line's retry.
+  const creating = useRef<Promise<string> | null>(null);
+  const conversationFor = (): Promise<string> => {
+    const known = stateRef.current.conversation?.id;
+    if (known) return Promise.resolve(known);
+    const create = latest.current.create;
+    if (!create) return Promise.reject(new Error('The conversation is still loading: try again in a moment.'));
+    creating.current ??= create().then(
+      (data) => {
+        dispatch({ type: 'loaded', data });
+        stateRef.current = conversationReducer(stateRef.current, { type: 'loaded', data });
+        return data.conversation.id;
+      },
+      (error: unknown) => {
+        creating.current = null;
+        throw error;
+      },
+    );
+    return creating.current;
+  };
+
   const deliver = (id: string, work: () => Promise<ConversationLine>) => {
     const attempt = async () => {
       try {
@@ -85,8 +112,6 @@ export function useConversation(options: ConversationOptions): ConversationContr
 
   const speakerField = (speaker: Speaker) => (latest.current.sendsSpeaker ? { speaker } : {});
 
-  const conversationId = () => stateRef.current.conversation?.id ?? null;
-
   return {
     conversation: state.conversation,
     ...useMemo(() => ({ lines: state.lines.map((line) => lineView(line, options.viewer)), pending: pendingViews(state, options.viewer) }), [state, options.viewer]),
@@ -94,26 +119,20 @@ export function useConversation(options: ConversationOptions): ConversationContr
     loadError,
     reload: () => void reload(),
     sendText(text, speaker) {
-      const conversation = conversationId();
-      if (!conversation) return;
       const id = newId();
       dispatch({ type: 'sending', line: { id, speaker, kind: 'text', preview: text, error: null } });
-      deliver(id, () => latest.current.api.addLine(conversation, { id, text, ...speakerField(speaker) }));
+      deliver(id, async () => latest.current.api.addLine(await conversationFor(), { id, text, ...speakerField(speaker) }));
     },
     sendPhrase(phraseId, values, preview, speaker) {
-      const conversation = conversationId();
-      if (!conversation) return;
       const id = newId();
       const filled = Object.keys(values).length > 0 ? { values } : {};
       dispatch({ type: 'sending', line: { id, speaker, kind: 'phrase', preview, error: null } });
-      deliver(id, () => latest.current.api.addLine(conversation, { id, phraseId, ...filled, ...speakerField(speaker) }));
+      deliver(id, async () => latest.current.api.addLine(await conversationFor(), { id, phraseId, ...filled, ...speakerField(speaker) }));
     },
     sendSpeech(wav, speaker, language) {
-      const conversation = conversationId();
-      if (!conversation) return;
       const id = newId();
       dispatch({ type: 'sending', line: { id, speaker, kind: 'speech', preview: null, error: null } });
-      deliver(id, () => latest.current.api.sendSpeech(conversation, { lineId: id, speaker, language }, wav));
+      deliver(id, async () => latest.current.api.sendSpeech(await conversationFor(), { lineId: id, speaker, language }, wav));
     },
     retry(id) {
       const attempt = attempts.current.get(id);
@@ -126,7 +145,11 @@ export function useConversation(options: ConversationOptions): ConversationContr
       attempts.current.delete(id);
       dispatch({ type: 'dismiss', id });
     },
-    onLine: (event) => dispatch({ type: 'line', line: event.line }),
+    onLine: (event) => {
+      // Staff spoke first to a guest who has no conversation on screen yet: fetch the one they started.
+      if (!stateRef.current.conversation) void reload();
+      dispatch({ type: 'line', line: event.line });
+    },
     onProgress: (event) => dispatch({ type: 'progress', event }),
   };
 }

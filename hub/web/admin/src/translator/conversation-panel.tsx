@@ -8,7 +8,9 @@ import type { MutableRef } from 'preact/hooks';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeError } from '../api.ts';
 import type { LineView, PendingView } from '../../../common/translator/conversation-state.ts';
-import { languageName } from '../../../common/translator/languages.ts';
+import { HighlightedText } from '../../../common/translator/highlighted-text.tsx';
+import { languageLabel } from '../../../common/translator/languages.ts';
+import { lineSegments } from '../../../common/translator/line-highlights.ts';
 import { MAX_LINE_TEXT, type Phrasebook, type TranslatorApi } from '../../../common/translator/translator-api.ts';
 import { useConversation } from '../../../common/translator/use-conversation.ts';
 import { formatElapsed, useHoldToTalk, type HoldToTalk } from '../../../common/translator/use-hold-to-talk.ts';
@@ -32,7 +34,10 @@ export interface ConversationPanelProps {
   onClose(): void;
 }
 
-const english = (code: string) => languageName(code, 'en');
+// Each language by its own name, as in every language list of the translator.
+const named = languageLabel;
+const HIGHLIGHTS = { untranslated: 'word-untranslated', allergen: 'word-allergen' };
+const allergenTitle = (allergen: string) => `Allergen: ${allergen}`;
 
 export function ConversationPanel(props: ConversationPanelProps) {
   const conversation = useConversation({
@@ -97,7 +102,7 @@ export function ConversationPanel(props: ConversationPanelProps) {
         <div>
           <h2 id="conversation-title">{conversationTitle(current)}</h2>
           <p class="muted small">
-            Guest speaks {english(current.guestLanguage)} · you speak {english(current.staffLanguage)}
+            Guest speaks {named(current.guestLanguage)} · you speak {named(current.staffLanguage)}
           </p>
         </div>
         <button type="button" class="btn btn-quiet" onClick={props.onClose} aria-label="Close the conversation">
@@ -108,18 +113,18 @@ export function ConversationPanel(props: ConversationPanelProps) {
       <Lines lines={conversation.lines} pending={conversation.pending} onRetry={conversation.retry} onDismiss={conversation.dismiss} />
 
       <div class="talk-buttons">
-        <TalkButton talk={guestTalk} testId="talk-guest" label="Guest speaks" detail={detectGuest ? 'language detected' : english(current.guestLanguage)} />
-        <TalkButton talk={staffTalk} testId="talk-staff" label="I speak" detail={english(current.staffLanguage)} />
+        <TalkButton talk={guestTalk} testId="talk-guest" label="Guest speaks" detail={detectGuest ? 'language detected' : named(current.guestLanguage)} />
+        <TalkButton talk={staffTalk} testId="talk-staff" label="I speak" detail={named(current.staffLanguage)} />
       </div>
       <label class="detect-toggle small">
         <input type="checkbox" checked={detectGuest} onChange={(event) => setDetectGuest(event.currentTarget.checked)} />
-        Detect the guest's language (when it is not {english(current.guestLanguage)})
+        Detect the guest's language (when it is not {named(current.guestLanguage)})
       </label>
       <p class="muted small">Hold a button while the person speaks and let go when they finish. Keyboard: hold Space, or press Enter to start and again to stop.</p>
 
       <form class="reply" onSubmit={send}>
         <label class="field reply-field">
-          {guestTyping ? `The guest types (${english(current.guestLanguage)})` : 'Reply'}
+          {guestTyping ? `The guest types (${named(current.guestLanguage)})` : 'Reply'}
           <span class="reply-row">
             <input
               type="text"
@@ -196,23 +201,7 @@ function Lines(props: { lines: LineView[]; pending: PendingView[]; onRetry(id: s
   return (
     <ol class="conversation-lines" aria-live="polite" aria-label="Conversation" ref={list} tabIndex={0}>
       {props.lines.map((line) => (
-        <li key={line.id} class={`conversation-line line-${line.speaker}`} data-testid="conversation-line" data-speaker={line.speaker} data-line-id={line.id}>
-          <span class="line-meta">
-            {line.speaker === 'guest' ? 'Guest' : 'Staff'} · {clockTime(line.createdAt)}
-            {line.source === 'phrase' && ' · phrase'}
-          </span>
-          <span class="line-main" lang={line.main.language} dir="auto">
-            {line.main.text}
-          </span>
-          {line.original && (
-            <span class="line-original" lang={line.original.language} dir="auto">
-              {line.original.text}
-            </span>
-          )}
-          {line.untranslated && (
-            <span class="line-flag">{line.own ? 'Not translated: the guest sees these words as they are' : 'Not translated'}</span>
-          )}
-        </li>
+        <Line key={line.id} line={line} />
       ))}
       {props.pending.map((item) => (
         <li key={item.id} class={`conversation-line line-${item.speaker} line-pending`} data-testid="pending-line" data-speaker={item.speaker} data-phase={item.phase}>
@@ -247,5 +236,50 @@ function Lines(props: { lines: LineView[]; pending: PendingView[]; onRetry(id: s
         </li>
       ))}
     </ol>
+  );
+}
+
+/**
+ * One line. A partial translation is flagged, not set in bold as if complete, and shows the guest's own
+ * words beside it; untranslated words and allergen words (in either language) are highlighted.
+ */
+function Line({ line }: { line: LineView }) {
+  const highlight = (text: string, untranslatedWords: readonly string[]) => (
+    <HighlightedText
+      segments={lineSegments(text, { untranslatedWords, languages: line.languages })}
+      classes={HIGHLIGHTS}
+      allergenTitle={allergenTitle}
+      untranslatedTitle="Not translated"
+    />
+  );
+  return (
+    <li
+      class={`conversation-line line-${line.speaker} ${line.partial ? 'line-partial' : ''}`}
+      data-testid="conversation-line"
+      data-speaker={line.speaker}
+      data-line-id={line.id}
+      data-partial={line.partial ? 'true' : undefined}
+    >
+      <span class="line-meta">
+        {line.speaker === 'guest' ? 'Guest' : 'Staff'} · {clockTime(line.createdAt)}
+        {line.source === 'phrase' && ' · phrase'}
+      </span>
+      <span class="line-texts">
+        <span class="line-main" lang={line.main.language} dir="auto">
+          {highlight(line.main.text, line.own ? [] : line.untranslatedWords)}
+        </span>
+        {line.original && (
+          <span class="line-original" lang={line.original.language} dir="auto" data-testid="line-original">
+            {highlight(line.original.text, [])}
+          </span>
+        )}
+      </span>
+      {line.partial && (
+        <span class="line-flag" data-testid="line-partial">
+          {line.own ? 'Partly translated: the guest sees the marked words as you said them' : 'Partly translated: check the guest’s own words beside it'}
+        </span>
+      )}
+      {line.untranslated && <span class="line-flag">{line.own ? 'Not translated: the guest sees these words as they are' : 'Not translated'}</span>}
+    </li>
   );
 }

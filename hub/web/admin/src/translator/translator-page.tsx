@@ -13,7 +13,7 @@ import type { LiveSnapshot } from '../live-store.ts';
 import { isManager } from '../session.ts';
 import type { StaffRole, Table } from '../types.ts';
 import { entriesFromList, markSeen, noteLine, type ConversationEntry } from '../../../common/translator/conversation-state.ts';
-import { languageChoices, languageName } from '../../../common/translator/languages.ts';
+import { languageChoices, languageLabel } from '../../../common/translator/languages.ts';
 import { createTranslatorApi, type Phrasebook, type TranslatorApi } from '../../../common/translator/translator-api.ts';
 import { openTranslatorSocket } from '../../../common/translator/translator-socket.ts';
 import { ConversationPanel, type ConversationRoutes } from './conversation-panel.tsx';
@@ -23,7 +23,6 @@ import { SpeechModelCard } from './speech-model-card.tsx';
 import './translator-page.css';
 
 const STATUS_REFRESH_MS = 15_000;
-const english = (code: string) => languageName(code, 'en');
 
 export function TranslatorPage(props: { live: LiveSnapshot; role: StaffRole; onExpired(): void }) {
   const translator = useMemo(() => createTranslatorApi(api, { token: getToken, onUnauthorized: props.onExpired }), []);
@@ -108,7 +107,6 @@ export function TranslatorPage(props: { live: LiveSnapshot; role: StaffRole; onE
   const languages = languageChoices(
     [...(status?.speechLanguages ?? []), ...(status?.phrasebookLanguages ?? phrasebook?.languages ?? ['en'])],
     status?.phrasebookLanguages ?? [],
-    english,
   );
 
   return (
@@ -190,7 +188,7 @@ function ConversationList(props: {
                   <span class="conversation-item-main">
                     <span class="conversation-item-title">{conversationTitle(conversation)}</span>
                     <span class="muted small">
-                      {english(conversation.guestLanguage)} · {age(lastActivityAt, props.now)}
+                      {languageLabel(conversation.guestLanguage)} · {age(lastActivityAt, props.now)}
                     </span>
                   </span>
                   {unseen > 0 && (
@@ -253,9 +251,8 @@ function NewConversation(props: { api: TranslatorApi; tables: Table[]; languages
             Choose…
           </option>
           {props.languages.map((code) => (
-            <option key={code} value={code}>
-              {english(code)}
-              {english(code) !== languageName(code, code) ? ` · ${languageName(code, code)}` : ''}
+            <option key={code} value={code} lang={code}>
+              {languageLabel(code)}
             </option>
           ))}
         </select>

@@ -4,10 +4,13 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { LineView, PendingView } from '../../../common/translator/conversation-state.ts';
+import { HighlightedText } from '../../../common/translator/highlighted-text.tsx';
+import { lineSegments } from '../../../common/translator/line-highlights.ts';
+import type { MessageKey } from '../i18n/index.ts';
 import { useLocale } from '../locale-context.ts';
 import { sendErrorText } from './talk-messages.ts';
 
-export function TalkLines(props: { lines: LineView[]; pending: PendingView[]; onRetry(id: string): void; onDismiss(id: string): void }) {
+export function TalkLines(props: { lines: LineView[]; pending: PendingView[]; speech: boolean; onRetry(id: string): void; onDismiss(id: string): void }) {
   const { t } = useLocale();
   const end = useRef<HTMLLIElement>(null);
   const count = props.lines.length + props.pending.length;
@@ -17,29 +20,12 @@ export function TalkLines(props: { lines: LineView[]; pending: PendingView[]; on
     end.current?.scrollIntoView?.({ block: 'nearest' });
   }, [shape]);
 
-  if (count === 0) return <p class="talk__intro">{t('talkIntro')}</p>;
+  if (count === 0) return <p class="talk__intro">{props.speech ? t('talkIntro') : t('talkIntroNoSpeech')}</p>;
 
   return (
     <ol class="talk-lines" aria-live="polite" aria-label={t('talkToStaff')}>
       {props.lines.map((line) => (
-        <li
-          key={line.id}
-          class={`talk-line ${line.own ? 'talk-line--own' : 'talk-line--other'}`}
-          data-testid="conversation-line"
-          data-speaker={line.speaker}
-          data-line-id={line.id}
-        >
-          <span class="talk-line__who">{line.own ? t('talkYou') : t('talkStaff')}</span>
-          <p class="talk-line__main" lang={line.main.language} dir="auto">
-            {line.main.text}
-          </p>
-          {line.original && (
-            <p class="talk-line__original" lang={line.original.language} dir="auto">
-              {line.original.text}
-            </p>
-          )}
-          {line.untranslated && !line.own && <span class="talk-line__flag">{t('talkUntranslated')}</span>}
-        </li>
+        <TalkLine key={line.id} line={line} />
       ))}
       {props.pending.map((item) => (
         <li
@@ -72,6 +58,49 @@ export function TalkLines(props: { lines: LineView[]; pending: PendingView[]; on
       ))}
       <li ref={end} class="talk-lines__end" aria-hidden="true" />
     </ol>
+  );
+}
+
+const HIGHLIGHTS = { untranslated: 'talk-word--untranslated', allergen: 'talk-word--allergen' };
+
+/**
+ * One line. A partly translated staff line is flagged and not set large as if complete; the staff's own
+ * words stand beside it, and untranslated and allergen words are highlighted.
+ */
+function TalkLine({ line }: { line: LineView }) {
+  const { t } = useLocale();
+  const highlight = (text: string, untranslatedWords: readonly string[]) => (
+    <HighlightedText
+      segments={lineSegments(text, { untranslatedWords, languages: line.languages })}
+      classes={HIGHLIGHTS}
+      allergenTitle={(allergen) => t(`allergen_${allergen}` as MessageKey)}
+      untranslatedTitle={t('talkUntranslated')}
+    />
+  );
+  return (
+    <li
+      class={`talk-line ${line.own ? 'talk-line--own' : 'talk-line--other'} ${line.partial ? 'talk-line--partial' : ''}`}
+      data-testid="conversation-line"
+      data-speaker={line.speaker}
+      data-line-id={line.id}
+      data-partial={line.partial ? 'true' : undefined}
+    >
+      <span class="talk-line__who">{line.own ? t('talkYou') : t('talkStaff')}</span>
+      <p class="talk-line__main" lang={line.main.language} dir="auto">
+        {highlight(line.main.text, line.own ? [] : line.untranslatedWords)}
+      </p>
+      {line.original && (
+        <p class="talk-line__original" lang={line.original.language} dir="auto" data-testid="line-original">
+          {highlight(line.original.text, [])}
+        </p>
+      )}
+      {line.partial && (
+        <span class="talk-line__flag" data-testid="line-partial">
+          {line.own ? t('talkPartialOwn') : t('talkPartial')}
+        </span>
+      )}
+      {line.untranslated && !line.own && <span class="talk-line__flag">{t('talkUntranslated')}</span>}
+    </li>
   );
 }
 

@@ -7,7 +7,8 @@ import type { ApiClient } from '@onemoment/shared/client/api-client';
 import type { TranslatorStatus } from '@onemoment/shared/schemas/translator';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { readJson, writeJson } from '../../../common/storage.ts';
-import { languageChoices, nativeLanguageName } from '../../../common/translator/languages.ts';
+import { conversationToResume } from '../../../common/translator/conversation-state.ts';
+import { languageChoices, languageLabel } from '../../../common/translator/languages.ts';
 import { createTranslatorApi, MAX_LINE_TEXT, type Phrasebook } from '../../../common/translator/translator-api.ts';
 import { openTranslatorSocket } from '../../../common/translator/translator-socket.ts';
 import { useConversation } from '../../../common/translator/use-conversation.ts';
@@ -44,10 +45,17 @@ export function TalkView(props: TalkViewProps) {
   const spoken = chosen ?? uiLanguage;
   const guestLanguage = spoken === AUTO ? uiLanguage : spoken;
 
+  // Opening Talk starts nothing: staff see a conversation once the guest says something. A conversation
+  // already open goes on, and follows a change of language.
   const conversation = useConversation({
     api: translator,
     viewer: 'guest',
-    load: () => translator.startConversation({ guestLanguage }),
+    load: async () => {
+      const open = conversationToResume(await translator.conversations());
+      if (!open) return null;
+      return open.guestLanguage === guestLanguage ? translator.conversation(open.id) : translator.startConversation({ guestLanguage });
+    },
+    create: () => translator.startConversation({ guestLanguage }),
     loadKey: guestLanguage,
     sendsSpeaker: false,
   });
@@ -95,8 +103,8 @@ export function TalkView(props: TalkViewProps) {
   const speechReady = status?.ready === true;
   const speechLanguages = status?.speechLanguages ?? [];
   const speechLanguage = spoken !== AUTO && speechLanguages.includes(spoken) ? spoken : AUTO;
-  const talk = useHoldToTalk((wav) => conversation.sendSpeech(wav, 'guest', speechLanguage), !speechReady || !conversation.conversation);
-  const choices = languageChoices([...speechLanguages, ...(status?.phrasebookLanguages ?? []), guestLanguage], [uiLanguage, ...LANGUAGES], nativeLanguageName);
+  const talk = useHoldToTalk((wav) => conversation.sendSpeech(wav, 'guest', speechLanguage), !speechReady);
+  const choices = languageChoices([...speechLanguages, ...(status?.phrasebookLanguages ?? []), guestLanguage], [uiLanguage, ...LANGUAGES]);
 
   const [draft, setDraft] = useState('');
   const send = (event: Event) => {
@@ -107,7 +115,7 @@ export function TalkView(props: TalkViewProps) {
     setDraft('');
   };
 
-  if (!conversation.conversation) {
+  if (!conversation.conversation && (conversation.loading || conversation.loadError)) {
     return conversation.loadError ? (
       <StatusScreen icon="alert" tone="warn" title={t('talkLoadError')}>
         <button type="button" class="button button--secondary" onClick={conversation.reload}>
@@ -122,10 +130,10 @@ export function TalkView(props: TalkViewProps) {
     );
   }
 
-  const readLanguages = [conversation.conversation.guestLanguage, uiLanguage];
+  const readLanguages = [conversation.conversation?.guestLanguage ?? guestLanguage, uiLanguage];
 
   return (
-    <section class="talk" aria-labelledby="talk-title" data-testid="talk-view">
+    <section class={`talk ${speechReady ? '' : 'talk--no-bar'}`} aria-labelledby="talk-title" data-testid="talk-view">
       <div class="talk__head">
         <button type="button" class="talk__back" onClick={props.onBack} data-testid="talk-back">
           <span aria-hidden="true" class="talk__back-arrow">‹</span>
@@ -140,7 +148,7 @@ export function TalkView(props: TalkViewProps) {
             {speechReady && <option value={AUTO}>{t('talkDetect')}</option>}
             {choices.map((code) => (
               <option key={code} value={code} lang={code}>
-                {nativeLanguageName(code)}
+                {languageLabel(code)}
               </option>
             ))}
           </select>
@@ -153,7 +161,7 @@ export function TalkView(props: TalkViewProps) {
         </p>
       )}
 
-      <TalkLines lines={conversation.lines} pending={conversation.pending} onRetry={conversation.retry} onDismiss={conversation.dismiss} />
+      <TalkLines lines={conversation.lines} pending={conversation.pending} speech={speechReady} onRetry={conversation.retry} onDismiss={conversation.dismiss} />
 
       {phrasebook && (
         <TalkPhrases
@@ -185,7 +193,8 @@ export function TalkView(props: TalkViewProps) {
         </button>
       </form>
 
-      <TalkButton talk={talk} />
+      {/* Hold to talk only where the hub can recognise speech; otherwise the notice above says to tap or type. */}
+      {speechReady && <TalkButton talk={talk} />}
     </section>
   );
 }
