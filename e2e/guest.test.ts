@@ -306,7 +306,7 @@ describe('guest page', () => {
     const { page } = await openGuest('table-6');
     await page.getByTestId('call-waiter').click();
     await page.getByTestId('confirm-request').click();
-    await page.locator('.notice', { hasText: 'A waiter is on the way.' }).waitFor(WAIT);
+    await page.locator('.notice', { hasText: 'The staff have your call.' }).waitFor(WAIT);
     await waitForApi(() => tableOf('table-6'), (t) => t.pendingRequests.some((r) => r.kind === 'waiter'), 'the waiter request');
 
     // Cancelling the confirmation sends nothing.
@@ -317,7 +317,7 @@ describe('guest page', () => {
 
     await page.getByTestId('ask-bill').click();
     await page.getByTestId('confirm-request').click();
-    await page.locator('.notice', { hasText: 'Your bill is on its way.' }).waitFor(WAIT);
+    await page.locator('.notice', { hasText: 'The staff have your request for the bill.' }).waitFor(WAIT);
     const table = await waitForApi(() => tableOf('table-6'), (t) => t.pendingRequests.some((r) => r.kind === 'bill'), 'the bill request');
     expect(table.pendingRequests.filter((r) => r.kind === 'waiter')).toHaveLength(1);
   });

@@ -1,14 +1,17 @@
 /**
  * The guest page at `/t/<code>`: joins the table's visit, then shows the menu, the cart and the visit's
- * live orders. Orders leave through an outbox that survives reloads and bad Wi-Fi.
+ * live orders. Orders leave through an outbox that survives reloads and bad Wi-Fi. When staff close
+ * the visit, the cart and any unsent order stay on the phone until the guest starts a new visit.
  */
 import { createApiClient } from '@onemoment/shared/client/api-client';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { applyDocumentLanguage } from '../../common/i18n.ts';
 import { readJson, writeJson } from '../../common/storage.ts';
-import { cartReducer, type Cart } from './cart.ts';
+import { addToCart, cartReducer, type Cart } from './cart.ts';
+import { ClosedScreen } from './components/closed-screen.tsx';
 import type { Notice } from './components/notices.tsx';
 import { StatusScreen } from './components/status-screen.tsx';
+import { createGuestApi } from './guest-api.ts';
 import { GuestHome } from './guest-home.tsx';
 import { initialLanguage, rememberLanguage } from './i18n/index.ts';
 import { LocaleContext, makeLocale } from './locale-context.ts';
@@ -47,7 +50,8 @@ function useCart(tableCode: string) {
 export function App() {
   const tableCode = useMemo(() => tableCodeFromPath(location.pathname), []);
   const [language, setLanguage] = useState(() => initialLanguage(browserLanguages()));
-  const locale = useMemo(() => makeLocale(language), [language]);
+  const [venue, setVenue] = useState<Venue | null>(null);
+  const locale = useMemo(() => makeLocale(language, venue?.timezone), [language, venue?.timezone]);
   const { t } = locale;
   useEffect(() => applyDocumentLanguage(language), [language]);
   const changeLanguage = (next: string) => {
@@ -55,14 +59,13 @@ export function App() {
     setLanguage(next);
   };
 
-  const { phase, invalidate, close, rejoin } = useSession(tableCode);
+  const { phase, invalidate, close, rejoin, moveTo } = useSession(tableCode);
   const session = phase.kind === 'ready' ? phase.session : null;
-  const api = useMemo(
-    () => (session ? createApiClient({ token: () => session.token, onUnauthorized: () => invalidate(session.token) }) : null),
-    [session?.token],
-  );
+  const api = useMemo(() => (session ? createGuestApi(session.token, (code) => invalidate(session.token, code)) : null), [session?.token]);
+  // A 401 that came without its code (the socket, the talk view): ask the hub why, and the answer's
+  // code (visit closed, or the token dead) then moves the session on.
+  const checkSession = useCallback(() => void api?.get('/api/guest/visit').catch(() => undefined), [api]);
 
-  const [venue, setVenue] = useState<Venue | null>(null);
   useEffect(() => {
     if (!session || venue) return;
     createApiClient({ token: () => null })
@@ -85,6 +88,8 @@ export function App() {
   const { notices, notify, dismiss } = useNotices();
   const [refusals, setRefusals] = useState(0);
   const { cart, dispatch } = useCart(tableCode ?? '');
+  const cartRef = useRef(cart);
+  cartRef.current = cart;
   const { outbox, pending } = useOutbox(tableCode ?? '', api, {
     onDelivered: (order) => {
       setOrders((list) => upsertOrder(list, order));
@@ -94,24 +99,27 @@ export function App() {
       setRefusals((n) => n + 1);
       notify(t('orderRejected', { message: error.message }), 'error');
       // Give the guest their choices back; the menu refresh then removes whatever cannot be ordered.
-      refused.body.items.forEach((line, index) =>
-        dispatch({
-          type: 'add',
+      // (What does not fit beside the cart's own lines is left out, and said.)
+      let leftOut = 0;
+      let working = cartRef.current;
+      refused.body.items.forEach((line, index) => {
+        const action = {
+          type: 'add' as const,
           menuItemId: line.menuItemId,
           name: refused.summary[index]?.name ?? line.menuItemId,
           quantity: line.quantity,
           modifierIds: line.modifierIds ?? [],
           note: line.note ?? '',
-        }),
-      );
+        };
+        const result = addToCart(working, action);
+        working = result.cart;
+        leftOut += result.leftOut;
+        dispatch(action);
+      });
+      if (leftOut > 0) notify(t('returnedPartly', { n: leftOut }), 'error');
     },
   });
-
-  const onClosed = useCallback(() => {
-    outbox.discardAll();
-    dispatch({ type: 'clear' });
-    close();
-  }, [outbox, close]);
+  const cartCount = cart.reduce((n, line) => n + line.quantity, 0);
 
   return <LocaleContext.Provider value={locale}>{render()}</LocaleContext.Provider>;
 
@@ -139,10 +147,12 @@ export function App() {
           </StatusScreen>
         );
       case 'closed':
+        return <ClosedScreen cartCount={cartCount} unsentCount={pending.length} onStart={rejoin} />;
+      case 'recently-closed':
         return (
-          <StatusScreen icon="check" tone="ok" title={t('closedTitle')} body={t('closedBody')}>
-            <button type="button" class="button button--secondary" onClick={rejoin}>
-              {t('startAgain')}
+          <StatusScreen icon="bell" tone="warn" title={t('recentlyClosedTitle')} body={t('recentlyClosedBody')}>
+            <button type="button" class="button button--secondary" onClick={rejoin} data-testid="start-again">
+              {t('tryAgain')}
             </button>
           </StatusScreen>
         );
@@ -165,8 +175,9 @@ export function App() {
             notify={notify}
             dismiss={dismiss}
             onLanguage={changeLanguage}
-            onClosed={onClosed}
-            onUnauthorized={() => invalidate(phase.session.token)}
+            onClosed={close}
+            onMoved={moveTo}
+            onUnauthorized={checkSession}
           />
         );
     }

@@ -5,7 +5,7 @@
 import type { ApiClient } from '@onemoment/shared/client/api-client';
 import { newId } from '@onemoment/shared/ids';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { findItem, orderLines, priceCart, reconcileCart, type Cart, type CartAction } from './cart.ts';
+import { addToCart, findItem, MAX_LINES, MAX_QUANTITY, orderLines, priceCart, priceChanges, reconcileCart, unitPriceMinor, type AddResult, type Cart, type CartAction } from './cart.ts';
 import { CartSheet } from './components/cart-sheet.tsx';
 import { ConnectionDot } from './components/connection-dot.tsx';
 import { ItemSheet, type ItemChoice } from './components/item-sheet.tsx';
@@ -20,6 +20,7 @@ import { LazyTalkView, TalkEntry } from './translator/lazy-talk-view.tsx';
 import type { PendingOrder } from './pending-orders.ts';
 import type { GuestSession } from './session.ts';
 import type { MenuItem, Order } from './types.ts';
+import { useCalls } from './use-calls.ts';
 import { useVisitData } from './use-visit-data.ts';
 
 export interface GuestHomeProps {
@@ -41,6 +42,9 @@ export interface GuestHomeProps {
   dismiss: (id: number) => void;
   onLanguage: (language: string) => void;
   onClosed: () => void;
+  /** The hub named the visit's table (at start, or staff moved the party). */
+  onMoved: (table: { tableId: string; tableName: string }) => void;
+  /** Something answered 401 without saying why: the page asks the hub. */
   onUnauthorized: () => void;
 }
 
@@ -48,6 +52,7 @@ export function GuestHome(props: GuestHomeProps) {
   const { t, money, language } = useLocale();
   const [view, setView] = useState<'menu' | 'orders' | 'talk'>(() => (props.pending.length > 0 ? 'orders' : 'menu'));
   const [talkUnseen, setTalkUnseen] = useState(0);
+  const calls = useCalls(props.api);
   const { menu, menuFailed, feedState, reloadMenu } = useVisitData({
     api: props.api,
     token: props.session.token,
@@ -55,6 +60,12 @@ export function GuestHome(props: GuestHomeProps) {
     setOrders: props.setOrders,
     onClosed: props.onClosed,
     onUnauthorized: props.onUnauthorized,
+    onTable: (table, moved) => {
+      props.onMoved(table);
+      if (moved) props.notify(t('tableMoved', { table: moved.tableName }), 'info');
+    },
+    onRequestAcknowledged: calls.acknowledged,
+    onResync: calls.reload,
     onConversationLine: ({ line }) => {
       if (line.speaker !== 'staff' || view === 'talk') return;
       setTalkUnseen((count) => count + 1);
@@ -76,13 +87,26 @@ export function GuestHome(props: GuestHomeProps) {
     if (props.refusals > 0) reloadMenu();
   }, [props.refusals]);
 
-  // A changed menu (86'd item, new price, language) is the truth: drop what can no longer be ordered.
+  // A changed menu (86'd item, new price, language) is the truth: drop what can no longer be ordered,
+  // and say what now costs something else, with the cart's new total.
+  const [totalChanged, setTotalChanged] = useState(0);
   useEffect(() => {
     if (!menu) return;
-    const { cart, removed } = reconcileCart(cartRef.current, menu);
-    if (removed.length > 0) {
+    const { cart: kept, removed } = reconcileCart(cartRef.current, menu);
+    const { cart, changes } = priceChanges(kept, menu);
+    if (cart !== cartRef.current) {
+      cartRef.current = cart;
       props.dispatch({ type: 'replace', cart });
-      for (const name of new Set(removed.map((line) => line.name))) props.notify(t('itemGone', { name }), 'info');
+    }
+    for (const name of new Set(removed.map((line) => line.name))) props.notify(t('itemGone', { name }), 'info');
+    if (changes.length > 0) {
+      const total = money(priceCart(cart, menu).totalMinor, menu.currency);
+      for (const change of changes) {
+        const before = money(change.beforeMinor, menu.currency);
+        const after = money(change.afterMinor, menu.currency);
+        props.notify(t('priceChanged', { name: change.name, before, after, total }), 'info');
+      }
+      setTotalChanged((n) => n + 1);
     }
     if (openItemId && !findItem(menu, openItemId)) setOpenItemId(null);
   }, [menu]);
@@ -94,10 +118,22 @@ export function GuestHome(props: GuestHomeProps) {
   const ordersBadge = activeOrders + props.pending.filter((p) => !props.orders.some((o) => o.id === p.id)).length;
 
   const add = (item: MenuItem, choice: ItemChoice) => {
-    props.dispatch({ type: 'add', menuItemId: item.id, name: item.name, ...choice });
-    setOpenItemId(null);
-    props.notify(t('added'), 'ok');
+    const action = { type: 'add' as const, menuItemId: item.id, name: item.name, ...choice, unitMinor: unitPriceMinor(item, choice.modifierIds) };
+    const result = addToCart(cartRef.current, action);
+    if (result.added > 0) {
+      cartRef.current = result.cart; // a second tap before the next render sees this one
+      props.dispatch({ type: 'replace', cart: result.cart });
+      setOpenItemId(null);
+    }
+    props.notify(addedMessage(result, item.name), result.leftOut > 0 ? 'error' : 'ok');
   };
+
+  function addedMessage(result: AddResult, name: string): string {
+    if (result.limit === 'too-many-lines') return t('tooManyLines', { max: MAX_LINES });
+    if (result.added === 0) return t('lineFull', { name, max: MAX_QUANTITY });
+    if (result.leftOut > 0) return t('addedPartly', { added: result.added, leftOut: result.leftOut, max: MAX_QUANTITY });
+    return t('added');
+  }
 
   const order = () => {
     if (!menu || priced.lines.length === 0) return;
@@ -139,7 +175,7 @@ export function GuestHome(props: GuestHomeProps) {
           </div>
           <LanguageSelect onChange={props.onLanguage} />
         </div>
-        <ServiceButtons api={props.api} notify={props.notify} />
+        <ServiceButtons api={props.api} calls={calls.calls} onCalled={calls.called} notify={props.notify} />
         {props.canTalk && <TalkEntry unseen={talkUnseen} onOpen={() => showView('talk')} />}
       </header>
 
@@ -178,7 +214,9 @@ export function GuestHome(props: GuestHomeProps) {
           <button type="button" class="cart-bar__button" onClick={() => setCartOpen(true)} data-testid="cart-bar">
             <span class="cart-bar__count">{priced.count}</span>
             <span class="cart-bar__label">{t('viewOrder')}</span>
-            <span class="cart-bar__total">{money(priced.totalMinor, currency)}</span>
+            <span key={totalChanged} class={totalChanged > 0 ? 'cart-bar__total cart-bar__total--changed' : 'cart-bar__total'} data-testid="cart-bar-total">
+              {money(priced.totalMinor, currency)}
+            </span>
           </button>
         </div>
       )}
@@ -186,7 +224,7 @@ export function GuestHome(props: GuestHomeProps) {
       <Notices notices={props.notices} onDismiss={props.dismiss} />
 
       {openItem && menu && (
-        <ItemSheet key={openItem.id} item={openItem} currency={menu.currency} onAdd={(choice) => add(openItem, choice)} onClose={() => setOpenItemId(null)} />
+        <ItemSheet key={openItem.id} item={openItem} currency={menu.currency} cart={props.cart} onAdd={(choice) => add(openItem, choice)} onClose={() => setOpenItemId(null)} />
       )}
       {cartOpen && (
         <CartSheet

@@ -10,15 +10,30 @@ export interface Locale {
   t: Translate;
   money(amountMinor: number, currency: string): string;
   text(names: LocalizedText | undefined, fallback: string): string;
+  /** A time of day ("20:14") on the venue's clock, which is the one on the wall the guest sees. */
+  time(iso: string): string;
 }
 
-export function makeLocale(language: string): Locale {
+// A 24-hour clock, as on the venue's own screens (the KDS, the staff pages), so guest and waiter name the same time.
+const CLOCK = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+
+function timeFormat(numberLocale: string, timeZone: string | undefined): Intl.DateTimeFormat {
+  try {
+    return new Intl.DateTimeFormat(numberLocale, { ...CLOCK, timeZone });
+  } catch {
+    return new Intl.DateTimeFormat(numberLocale, CLOCK); // an unknown zone name
+  }
+}
+
+export function makeLocale(language: string, timeZone?: string): Locale {
   const numberLocale = DICTIONARIES[language]?.numberLocale ?? 'en';
+  const clock = timeFormat(numberLocale, timeZone);
   return {
     language,
     t: translator(language),
     money: (amountMinor, currency) => formatMoney(amountMinor, currency, numberLocale),
     text: (names, fallback) => (names && Object.keys(names).length > 0 ? pickText(names, language) : fallback),
+    time: (iso) => clock.format(new Date(iso)),
   };
 }
 

@@ -2,7 +2,8 @@
  * The visit's orders as the page holds them: merged from HTTP reads and socket events, which may
  * arrive in either order, so an older copy of an order never replaces a newer one.
  */
-import type { Order } from './types.ts';
+import type { MessageKey } from './i18n/index.ts';
+import type { Order, OrderItem } from './types.ts';
 
 function newer(incoming: Order, existing: Order | undefined): boolean {
   return !existing || incoming.updatedAt >= existing.updatedAt;
@@ -26,4 +27,28 @@ export function mergeFetched(orders: readonly Order[], fetched: readonly Order[]
   let merged = [...orders];
   for (const order of fetched) merged = upsertOrder(merged, order);
   return merged;
+}
+
+/**
+ * The words for an item's own state: items move one by one, so a served drink sits beside a burger
+ * still cooking, and a voided item that was given free reads "On the house", not "Cancelled".
+ */
+export function itemLabel(item: Pick<OrderItem, 'status' | 'comped'>): MessageKey {
+  return item.status === 'voided' && item.comped ? 'item_comped' : (`item_${item.status}` as MessageKey);
+}
+
+const NOT_CHARGED = new Set<OrderItem['status']>(['cancelled', 'voided']);
+
+/** What the guest pays for an order: its items that were neither cancelled nor voided (comped is free). */
+export function chargedMinor(order: Pick<Order, 'items'>): number {
+  return order.items.filter((item) => !NOT_CHARGED.has(item.status)).reduce((sum, item) => sum + item.totalMinor, 0);
+}
+
+/**
+ * The words for the order's chip. An order ends "voided" when its last owed item is voided; if what
+ * was voided was given free, the guest reads "On the house", not "Cancelled".
+ */
+export function orderLabel(order: Pick<Order, 'status' | 'items'>): MessageKey {
+  if (order.status === 'voided' && order.items.some((item) => item.status === 'voided' && item.comped)) return 'item_comped';
+  return `status_${order.status}` as MessageKey;
 }

@@ -98,13 +98,6 @@ export class OrderOutbox {
     void this.flush();
   }
 
-  /** The visit is over: whatever was not sent is no longer wanted. */
-  discardAll(): void {
-    this.clearTimer();
-    this.orders = [];
-    this.persist();
-  }
-
   stop(): void {
     this.pause();
   }

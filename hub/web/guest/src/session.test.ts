@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { interpolate, isRtl, negotiateLanguage } from '../../common/i18n.ts';
 import { DICTIONARIES } from './i18n/index.ts';
-import { tableCodeFromPath } from './session.ts';
+import { CLOSED_MEMORY_MS, phaseOnLoad, tableCodeFromPath, usableSession, type GuestSession } from './session.ts';
 
 describe('table code', () => {
   it('reads the code from /t/<code>', () => {
@@ -9,6 +9,38 @@ describe('table code', () => {
     expect(tableCodeFromPath('/t/abc123/')).toBe('abc123');
     expect(tableCodeFromPath('/t/')).toBeNull();
     expect(tableCodeFromPath('/admin')).toBeNull();
+  });
+});
+
+describe('a stored session on page load', () => {
+  const now = Date.parse('2025-01-01T20:00:00.000Z');
+  const session: GuestSession = {
+    tableCode: 'abc123',
+    token: 'tok',
+    visitId: 'v1',
+    tableId: 'table-1',
+    tableName: 'Table 1',
+    expiresAt: '2025-01-02T08:00:00.000Z',
+  };
+
+  it('a real scan (nothing stored) joins; a live session goes straight to the menu', () => {
+    expect(phaseOnLoad(usableSession(null, 'abc123', now))).toEqual({ kind: 'joining' });
+    expect(phaseOnLoad(usableSession(session, 'abc123', now))).toEqual({ kind: 'ready', session });
+    expect(usableSession(session, 'other', now)).toBeNull();
+  });
+
+  it('a visit staff closed stays closed on reload, even once its token expired, and never joins by itself', () => {
+    const closed = { ...session, closedAt: '2025-01-01T19:55:00.000Z', expiresAt: '2025-01-01T19:00:00.000Z' };
+    expect(phaseOnLoad(usableSession(closed, 'abc123', now))).toEqual({ kind: 'closed' });
+  });
+
+  it('forgets a closed visit after some hours: the next evening is a new scan', () => {
+    const closedAt = new Date(now - CLOSED_MEMORY_MS - 1).toISOString();
+    expect(usableSession({ ...session, closedAt }, 'abc123', now)).toBeNull();
+  });
+
+  it('does not reuse a token about to expire', () => {
+    expect(usableSession({ ...session, expiresAt: new Date(now + 30_000).toISOString() }, 'abc123', now)).toBeNull();
   });
 });
 

@@ -1,14 +1,20 @@
 /**
  * The page's session phases: joining the visit, waiting for a waiter to open the table (polling the
  * join every 5 s, as the guest has no socket yet), a dead QR code, an unreachable hub, a ready
- * session, and a closed visit. A 401 anywhere sends a ready session back to joining.
+ * session, a closed visit, and a table staff closed minutes ago (auto policy: a waiter reopens it).
+ *
+ * Only two things ever join: a page opened with no stored session for its table (a real scan), and
+ * the guest tapping "Start a new order" on the thank-you screen. A closed visit, learnt from the
+ * socket, from a 401 `visit_closed` or from a stored session, waits for that tap.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { forgetSession, joinVisit, loadSession, type GuestSession, type JoinOutcome } from './session.ts';
+import { VISIT_CLOSED } from './guest-api.ts';
+import { forgetSession, joinVisit, loadSession, markClosed, phaseOnLoad, saveSession, type GuestSession, type JoinOutcome } from './session.ts';
 
 export type SessionPhase =
   | { kind: 'joining' }
   | { kind: 'not-open' }
+  | { kind: 'recently-closed'; message: string }
   | { kind: 'invalid' }
   | { kind: 'unreachable'; message: string }
   | { kind: 'ready'; session: GuestSession }
@@ -23,19 +29,20 @@ function phaseOf(outcome: JoinOutcome): SessionPhase {
 
 export interface SessionControls {
   phase: SessionPhase;
-  /** A request with this token came back 401: forget it and join again (ignored for an old token). */
-  invalidate(token: string): void;
-  /** The visit was closed by staff. */
+  /** A request with this token came back 401 with this code (ignored for an old token). */
+  invalidate(token: string, code: string): void;
+  /** The visit was closed by staff: remember it, so no reload joins by itself. */
   close(): void;
-  /** Join again now (the "start a new order" button, or the connection coming back). */
+  /** Join now: the guest's "Start a new order", or "Try again" when the hub was unreachable. */
   rejoin(): void;
+  /** The hub says the visit sits at another table now (moved by staff). */
+  moveTo(table: { tableId: string; tableName: string }): void;
 }
 
 export function useSession(tableCode: string | null): SessionControls {
   const [phase, setPhase] = useState<SessionPhase>(() => {
     if (!tableCode) return { kind: 'invalid' };
-    const stored = loadSession(tableCode);
-    return stored ? { kind: 'ready', session: stored } : { kind: 'joining' };
+    return phaseOnLoad(loadSession(tableCode));
   });
 
   useEffect(() => {
@@ -62,9 +69,14 @@ export function useSession(tableCode: string | null): SessionControls {
   }, [phase, tableCode]);
 
   const invalidate = useCallback(
-    (token: string) => {
+    (token: string, code: string) => {
       setPhase((current) => {
         if (current.kind !== 'ready' || current.session.token !== token) return current;
+        if (code === VISIT_CLOSED) {
+          markClosed(current.session);
+          return { kind: 'closed' };
+        }
+        // The token expired or was replaced while the visit goes on: join it again.
         if (tableCode) forgetSession(tableCode);
         return { kind: 'joining' };
       });
@@ -73,11 +85,23 @@ export function useSession(tableCode: string | null): SessionControls {
   );
 
   const close = useCallback(() => {
-    if (tableCode) forgetSession(tableCode);
-    setPhase({ kind: 'closed' });
-  }, [tableCode]);
+    setPhase((current) => {
+      if (current.kind === 'ready') markClosed(current.session);
+      return { kind: 'closed' };
+    });
+  }, []);
 
   const rejoin = useCallback(() => setPhase({ kind: 'joining' }), []);
 
-  return { phase, invalidate, close, rejoin };
+  const moveTo = useCallback((table: { tableId: string; tableName: string }) => {
+    setPhase((current) => {
+      if (current.kind !== 'ready') return current;
+      if (current.session.tableId === table.tableId && current.session.tableName === table.tableName) return current;
+      const session = { ...current.session, ...table };
+      saveSession(session);
+      return { kind: 'ready', session };
+    });
+  }, []);
+
+  return { phase, invalidate, close, rejoin, moveTo };
 }

@@ -35,13 +35,18 @@ export function CartSheet(props: {
         <p class="empty">{t('emptyCart')}</p>
       ) : (
         <ul class="cart-lines">
-          {props.lines.map(({ line, item, unitMinor, totalMinor, modifierNames }) => (
+          {props.lines.map(({ line, item, unitMinor, totalMinor, modifierNames }, index) => (
             <li key={line.key} class="cart-line" data-item-id={item.id}>
               <div class="cart-line__text">
                 <span class="cart-line__name">{item.name}</span>
                 {modifierNames.length > 0 && <span class="cart-line__mods">{modifierNames.join(', ')}</span>}
                 {line.note && <span class="cart-line__note">“{line.note}”</span>}
                 <span class="cart-line__each">{t('each', { price: money(unitMinor, props.currency) })}</span>
+                {line.quantity >= MAX_QUANTITY && (
+                  <span class="limit-hint" id={`cart-limit-${index}`}>
+                    {t('lineMax', { max: MAX_QUANTITY })}
+                  </span>
+                )}
               </div>
               <div class="cart-line__side">
                 <strong class="cart-line__total">{money(totalMinor, props.currency)}</strong>
@@ -49,7 +54,14 @@ export function CartSheet(props: {
                   <button type="button" class="icon-button icon-button--quiet" aria-label={`${t('remove')}: ${item.name}`} onClick={() => props.onQuantity(line.key, 0)}>
                     <Icon name="close" size={18} />
                   </button>
-                  <QuantityStepper value={line.quantity} min={1} max={MAX_QUANTITY} onChange={(q) => props.onQuantity(line.key, q)} label={`${t('quantity')}: ${item.name}`} />
+                  <QuantityStepper
+                    value={line.quantity}
+                    min={1}
+                    max={MAX_QUANTITY}
+                    onChange={(q) => props.onQuantity(line.key, q)}
+                    label={`${t('quantity')}: ${item.name}`}
+                    describedBy={line.quantity >= MAX_QUANTITY ? `cart-limit-${index}` : undefined}
+                  />
                 </div>
               </div>
             </li>

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { MAX_NOTE_LENGTH, MAX_QUANTITY, unitPriceMinor } from '../cart.ts';
+import { lineKey, MAX_NOTE_LENGTH, MAX_QUANTITY, roomOnLine, unitPriceMinor, type Cart } from '../cart.ts';
 import { useLocale } from '../locale-context.ts';
 import { firstProblem, groupProblem, isRequired, isSingleChoice, ruleHint, toggleModifier, type GroupProblem } from '../modifier-rules.ts';
 import type { MenuItem, ModifierGroup } from '../types.ts';
@@ -12,8 +12,8 @@ export interface ItemChoice {
   note: string;
 }
 
-/** One menu item: description, allergens, modifier groups with their rules, quantity and a note. */
-export function ItemSheet(props: { item: MenuItem; currency: string; onAdd: (choice: ItemChoice) => void; onClose: () => void }) {
+/** One menu item: photo, description, allergens, modifier groups with their rules, quantity and a note. */
+export function ItemSheet(props: { item: MenuItem; currency: string; cart: Cart; onAdd: (choice: ItemChoice) => void; onClose: () => void }) {
   const { item } = props;
   const { t, money } = useLocale();
   const [selected, setSelected] = useState<string[]>([]);
@@ -22,7 +22,16 @@ export function ItemSheet(props: { item: MenuItem; currency: string; onAdd: (cho
   const [showProblems, setShowProblems] = useState(false);
   const body = useRef<HTMLFormElement>(null);
 
-  const lineTotal = unitPriceMinor(item, selected) * quantity;
+  // The same choice already in the cart shares its line, and a line holds at most MAX_QUANTITY: the
+  // stepper stops where the line would, and says so.
+  const room = roomOnLine(props.cart, lineKey(item.id, selected, note.trim().slice(0, MAX_NOTE_LENGTH)));
+  const count = Math.max(1, Math.min(quantity, room));
+  const limit = room <= 0 ? t('lineFullSheet', { max: MAX_QUANTITY }) : count >= room ? limitHint(room) : null;
+  const lineTotal = unitPriceMinor(item, selected) * count;
+
+  function limitHint(fits: number): string {
+    return fits === MAX_QUANTITY ? t('lineMax', { max: MAX_QUANTITY }) : t('lineRoom', { inCart: MAX_QUANTITY - fits, room: fits, max: MAX_QUANTITY });
+  }
 
   const submit = (event: Event) => {
     event.preventDefault();
@@ -34,7 +43,8 @@ export function ItemSheet(props: { item: MenuItem; currency: string; onAdd: (cho
       group?.querySelector<HTMLInputElement>('input:not(:disabled)')?.focus({ preventScroll: true });
       return;
     }
-    props.onAdd({ quantity, modifierIds: selected, note: note.trim() });
+    if (room <= 0) return;
+    props.onAdd({ quantity: count, modifierIds: selected, note: note.trim() });
   };
 
   return (
@@ -43,16 +53,31 @@ export function ItemSheet(props: { item: MenuItem; currency: string; onAdd: (cho
       label={item.name}
       onClose={props.onClose}
       footer={
-        <div class="sheet-actions">
-          <QuantityStepper value={quantity} min={1} max={MAX_QUANTITY} onChange={setQuantity} label={t('quantity')} />
-          <button type="submit" form="item-form" class="button button--primary button--grow">
+        <>
+          {limit && (
+            <p class="limit-hint" id="quantity-limit" data-testid="quantity-limit">
+              {limit}
+            </p>
+          )}
+          <div class="sheet-actions">
+            <QuantityStepper
+              value={count}
+              min={1}
+              max={Math.max(1, room)}
+              onChange={setQuantity}
+              label={t('quantity')}
+              describedBy={limit ? 'quantity-limit' : undefined}
+            />
+            <button type="submit" form="item-form" class="button button--primary button--grow" disabled={room <= 0} aria-describedby={room <= 0 ? 'quantity-limit' : undefined}>
             <span>{t('addToOrder')}</span>
             <span class="button__price">{money(lineTotal, props.currency)}</span>
-          </button>
-        </div>
+            </button>
+          </div>
+        </>
       }
     >
       <form id="item-form" ref={body} onSubmit={submit} noValidate>
+        {item.photoUrl && <img class="item-sheet__photo" src={item.photoUrl} alt="" loading="lazy" decoding="async" />}
         {item.description && <p class="item-sheet__desc">{item.description}</p>}
         <p class="item-sheet__price">{money(item.priceMinor, props.currency)}</p>
         <section class="item-sheet__allergens">

@@ -1,6 +1,6 @@
 import type { OrderStatus } from '@onemoment/shared/restaurant/order-lifecycle';
-import type { MessageKey } from '../i18n/index.ts';
 import { useLocale } from '../locale-context.ts';
+import { chargedMinor, itemLabel, orderLabel } from '../orders-state.ts';
 import type { PendingOrder } from '../pending-orders.ts';
 import type { Order, OrderItem } from '../types.ts';
 import { Icon } from './icons.tsx';
@@ -39,7 +39,7 @@ export function OrdersView(props: { orders: readonly Order[]; pending: readonly 
           <span>{t('visitTotal')}</span>
           <strong>
             {money(
-              live.reduce((sum, o) => sum + o.totalMinor, 0),
+              props.orders.reduce((sum, o) => sum + chargedMinor(o), 0),
               currency,
             )}
           </strong>
@@ -82,13 +82,15 @@ function OrderCard({ order }: { order: Order }) {
   const { t, money } = useLocale();
   const stopped = order.status === 'cancelled' || order.status === 'voided';
   const reached = STEPS.indexOf(order.status);
+  // Cancelled and voided items are not paid for; the old sum stays visible, struck through.
+  const charged = chargedMinor(order);
   return (
     <article class={`order-card order-card--${order.status}`} data-order-id={order.id} data-status={order.status}>
       <header class="order-card__head">
         <h3 class="order-card__title">{t('orderNumber', { n: order.number })}</h3>
         <span class={`status-chip status-chip--${order.status}`} data-testid="order-status">
           {order.status === 'ready' && <Icon name="check" size={16} />}
-          {t(`status_${order.status}` as MessageKey)}
+          {t(orderLabel(order))}
         </span>
       </header>
       {!stopped && (
@@ -98,28 +100,41 @@ function OrderCard({ order }: { order: Order }) {
           ))}
         </ol>
       )}
-      {stopped && order.statusReason && <p class="order-card__reason">{t('reason', { reason: order.statusReason })}</p>}
+      {/* Staff's reasons stay with staff; only what they chose to tell the guest is shown. */}
+      {order.guestMessage && (
+        <p class="order-card__message" data-testid="guest-message">
+          {order.guestMessage}
+        </p>
+      )}
       <ul class="order-items">
         {order.items.map((item) => (
           <OrderItemRow key={item.id} item={item} />
         ))}
       </ul>
-      <p class="order-card__total">{money(order.totalMinor, order.currency)}</p>
+      <p class="order-card__total" data-testid="order-total">
+        {charged !== order.totalMinor && <s class="order-card__was">{money(order.totalMinor, order.currency)}</s>}
+        {money(charged, order.currency)}
+      </p>
     </article>
   );
 }
 
 function OrderItemRow({ item }: { item: OrderItem }) {
   const { t, text } = useLocale();
+  const comped = item.status === 'voided' && item.comped;
+  const stopped = !comped && (item.status === 'cancelled' || item.status === 'voided');
   return (
-    <li class="order-item" data-item-status={item.status}>
+    <li class={stopped ? 'order-item order-item--stopped' : 'order-item'} data-item-status={item.status} data-comped={comped || undefined}>
       <span class="order-item__qty">{item.quantity}×</span>
       <span class="order-item__text">
         <span class="order-item__name">{text(item.names, item.name)}</span>
         {item.modifiers.length > 0 && <span class="order-item__mods">{item.modifiers.map((m) => text(m.names, m.name)).join(', ')}</span>}
         {item.note && <span class="order-item__note">“{item.note}”</span>}
+        {item.guestMessage && <span class="order-item__message">{item.guestMessage}</span>}
       </span>
-      <span class={`item-status item-status--${item.status}`}>{t(`item_${item.status}` as MessageKey)}</span>
+      <span class={`item-status item-status--${comped ? 'comped' : item.status}`} data-testid="item-status">
+        {t(itemLabel(item))}
+      </span>
     </li>
   );
 }

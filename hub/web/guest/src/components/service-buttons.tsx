@@ -1,12 +1,21 @@
 import type { ApiClient } from '@onemoment/shared/client/api-client';
 import { useState } from 'preact/hooks';
+import { latestCalls } from '../calls-state.ts';
 import { useLocale } from '../locale-context.ts';
-import type { RequestKind } from '../types.ts';
+import type { GuestCall, RequestKind } from '../types.ts';
 import { Icon } from './icons.tsx';
 import { Sheet } from './sheet.tsx';
 
-/** "Call the waiter" and "Ask for the bill": a confirmation first, then a word that it reached the staff. */
-export function ServiceButtons(props: { api: ApiClient; notify: (text: string, tone?: 'ok' | 'error') => void }) {
+/**
+ * "Call the waiter" and "Ask for the bill": a confirmation first, then a word that it reached the
+ * staff, and a line under the buttons that stays: when it was asked, then that staff are coming.
+ */
+export function ServiceButtons(props: {
+  api: ApiClient;
+  calls: readonly GuestCall[];
+  onCalled: (call: Omit<GuestCall, 'acknowledgedAt'>) => void;
+  notify: (text: string, tone?: 'ok' | 'error') => void;
+}) {
   const { t } = useLocale();
   const [asking, setAsking] = useState<RequestKind | null>(null);
   const [busy, setBusy] = useState(false);
@@ -14,7 +23,7 @@ export function ServiceButtons(props: { api: ApiClient; notify: (text: string, t
   const send = async (kind: RequestKind) => {
     setBusy(true);
     try {
-      await props.api.post('/api/guest/requests', { kind });
+      props.onCalled(await props.api.post<Omit<GuestCall, 'acknowledgedAt'>>('/api/guest/requests', { kind }));
       props.notify(kind === 'waiter' ? t('waiterCalled') : t('billAsked'), 'ok');
       setAsking(null);
     } catch {
@@ -36,6 +45,7 @@ export function ServiceButtons(props: { api: ApiClient; notify: (text: string, t
           <span>{t('askBill')}</span>
         </button>
       </div>
+      <CallTraces calls={props.calls} />
       {asking && (
         <Sheet
           title={asking === 'waiter' ? t('confirmWaiter') : t('confirmBill')}
@@ -58,5 +68,27 @@ export function ServiceButtons(props: { api: ApiClient; notify: (text: string, t
         </Sheet>
       )}
     </>
+  );
+}
+
+function CallTraces(props: { calls: readonly GuestCall[] }) {
+  const { t, time } = useLocale();
+  const shown = latestCalls(props.calls);
+  if (shown.length === 0) return null;
+  return (
+    <ul class="call-traces" aria-live="polite">
+      {shown.map((call) => {
+        const seen = call.acknowledgedAt !== null;
+        const text = seen
+          ? t(call.kind === 'waiter' ? 'waiterComing' : 'billComing')
+          : t(call.kind === 'waiter' ? 'waiterCalledAt' : 'billAskedAt', { time: time(call.createdAt) });
+        return (
+          <li key={call.id} class={seen ? 'call-trace call-trace--seen' : 'call-trace'} data-testid={`call-trace-${call.kind}`} data-seen={seen}>
+            <Icon name={seen ? 'check' : 'clock'} size={16} />
+            <span>{text}</span>
+          </li>
+        );
+      })}
+    </ul>
   );
 }

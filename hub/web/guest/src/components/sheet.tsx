@@ -64,7 +64,8 @@ export function Sheet(props: { title: string; label: string; onClose: () => void
   );
 }
 
-export function QuantityStepper(props: { value: number; min: number; max: number; onChange: (value: number) => void; label: string }) {
+/** A quantity with − and +; `describedBy` names the text that says why + stopped (a limit). */
+export function QuantityStepper(props: { value: number; min: number; max: number; onChange: (value: number) => void; label: string; describedBy?: string }) {
   const { t } = useLocale();
   return (
     <div class="stepper" role="group" aria-label={props.label}>
@@ -74,7 +75,15 @@ export function QuantityStepper(props: { value: number; min: number; max: number
       <output class="stepper__value" aria-live="polite">
         {props.value}
       </output>
-      <button type="button" class="stepper__btn" aria-label={t('more')} disabled={props.value >= props.max} onClick={() => props.onChange(props.value + 1)}>
+      <button
+        type="button"
+        class="stepper__btn"
+        aria-label={t('more')}
+        aria-describedby={props.describedBy}
+        disabled={props.value >= props.max}
+        onClick={() => props.onChange(props.value + 1)}
+        data-testid="more"
+      >
         <Icon name="plus" />
       </button>
     </div>
