@@ -411,7 +411,9 @@ describe('staff pages', { timeout: 90_000 }, () => {
     await row.waitFor({ timeout: WAIT });
     expect((await hub.request('POST', '/api/staff/login', { pin: '48151623' })).status).toBe(200);
 
-    await row.getByRole('button', { name: 'Deactivate' }).click();
+    // Switching someone off asks first (their PIN stops working and their screens close).
+    await row.getByRole('button', { name: 'Deactivate…' }).click();
+    await row.getByRole('button', { name: 'Deactivate', exact: true }).click();
     await page.locator('.staff-row[data-active="false"]', { hasText: 'Ada' }).waitFor({ timeout: WAIT });
     // Checked through the list, not by trying the PIN: wrong PINs from one address lead to a lockout.
     await expect

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError } from '@onemoment/shared/client/api-client';
 import { api } from '../api.ts';
-import { beep } from '../beep.ts';
+import { beep, struckAlert } from '../beep.ts';
 import { loadMuted, saveMuted } from '../storage.ts';
 import { EXPO, type BumpResponse, type RecentItem, type Station } from '../types.ts';
 import { AllDayPanel } from './all-day-panel.tsx';
@@ -14,7 +14,7 @@ import { ConnectionBanner } from './connection-banner.tsx';
 import { PrinterAlerts, usePrinterStates } from './printer-alerts.tsx';
 import { RecallPanel } from './recall-panel.tsx';
 import { TicketCard } from './ticket-card.tsx';
-import { sortTickets } from './ticket-model.ts';
+import { isWorkable, sortTickets } from './ticket-model.ts';
 import { useBumpBar } from './use-bump-bar.ts';
 import { useTicketFeed } from './use-ticket-feed.ts';
 
@@ -65,12 +65,16 @@ export function KitchenBoard(props: KitchenBoardProps) {
   const onNewTicket = useCallback(() => {
     if (!mutedRef.current) beep();
   }, []);
+  const onStruck = useCallback(() => {
+    if (!mutedRef.current) struckAlert();
+  }, []);
   const [liveSessions, setLiveSessions] = useState(0);
   const [printers, onPrinterStatus] = usePrinterStates(liveSessions);
   const feed = useTicketFeed({
     station,
     token,
     onNewTicket,
+    onStruck,
     onOtherEvent: (event) => {
       if (event.type === 'printer.status') onPrinterStatus(event.payload);
     },
@@ -80,6 +84,9 @@ export function KitchenBoard(props: KitchenBoardProps) {
     if (feed.connection === 'live') setLiveSessions((n) => n + 1);
   }, [feed.connection]);
   const tickets = useMemo(() => sortTickets(feed.board.tickets.values()), [feed.board.tickets]);
+  // Struck cards are shown where they were, but the bump bar and the count skip them: nothing to do there.
+  const workable = useMemo(() => tickets.filter(isWorkable), [tickets]);
+  const positions = useMemo(() => new Map(workable.map((ticket, index) => [ticket.orderId, index])), [workable]);
 
   useEffect(() => {
     if (!toast) return;
@@ -181,7 +188,7 @@ export function KitchenBoard(props: KitchenBoardProps) {
   }, []);
 
   const bumpBar = useBumpBar({
-    tickets,
+    tickets: workable,
     columns,
     onBump: onBumpAll,
     onRecallLast: () => void recallLast(),
@@ -217,7 +224,7 @@ export function KitchenBoard(props: KitchenBoardProps) {
             {stationLabel}
           </span>
           <span class="topbar-count" data-testid="ticket-count">
-            {tickets.length} open
+            {workable.length} open
           </span>
         </div>
         <span class="topbar-venue">
@@ -244,7 +251,8 @@ export function KitchenBoard(props: KitchenBoardProps) {
       </header>
       <div class="board-body">
         <main class="ticket-grid" ref={gridRef} data-testid="ticket-grid">
-          {tickets.map((ticket, index) => {
+          {tickets.map((ticket) => {
+            const index = positions.get(ticket.orderId) ?? -1;
             const busy = inflight.size === 0 ? '' : ticket.items.filter((item) => inflight.has(item.id)).map((item) => item.id).join(',');
             return (
               <TicketCard
@@ -252,7 +260,7 @@ export function KitchenBoard(props: KitchenBoardProps) {
                 ticket={ticket}
                 station={station}
                 stations={stations}
-                position={index < 9 ? index + 1 : null}
+                position={index >= 0 && index < 9 ? index + 1 : null}
                 selected={ticket.orderId === selectedId}
                 inflight={busy}
                 onSelect={onSelect}

@@ -1,6 +1,6 @@
 /**
  * The last 20 items bumped at this station, newest first, each with a Recall button: the cure for
- * a bump made by an elbow.
+ * a bump made by an elbow. Each shows its modifiers and note, so the cook recalls the right latte.
  */
 import type { RecentItemsResponse } from '../types.ts';
 import { hubNow } from './clock.ts';
@@ -42,6 +42,17 @@ export function RecallPanel({ station, changes, onRecall, onClose }: RecallPanel
                 <span class="recall-item">
                   {item.quantity}× {item.name}
                 </span>
+                {/* Two oat-milk and plain lattes must not read as two identical lines. */}
+                {item.modifiers.length > 0 && (
+                  <span class="recall-mods" data-testid="recall-mods">
+                    {item.modifiers.map((modifier) => modifier.name).join(', ')}
+                  </span>
+                )}
+                {item.note && (
+                  <span class="recall-note" data-testid="recall-note">
+                    {item.note}
+                  </span>
+                )}
                 {item.readyAt && <span class="recall-age">bumped {formatElapsed(hubNow() - Date.parse(item.readyAt))} ago</span>}
               </span>
               <button type="button" class="btn btn-recall" onClick={() => void onRecall(item.id)}>

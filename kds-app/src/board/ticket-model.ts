@@ -5,7 +5,22 @@
  */
 import { EXPO, type Order, type OrderItem, type Station, type Ticket } from '../types.ts';
 
-/** A ticket as the screen shows it: only the items still to cook at this station. */
+/** Why a line or a whole card is leaving: the kitchen must see it, not just lose it. */
+export type StruckStatus = 'cancelled' | 'voided';
+
+/** When (hub time, ms) the screen learned that a line or a card was struck out, and why. */
+export interface Struck {
+  status: StruckStatus;
+  atMs: number;
+}
+
+/** One line of a card: an item still to cook here, or one just cancelled or voided (struck). */
+export interface TicketLine {
+  item: OrderItem;
+  struck: Struck | null;
+}
+
+/** A ticket as the screen shows it: the items still to cook at this station, and what was just struck. */
 export interface TicketView {
   orderId: string;
   number: number;
@@ -13,7 +28,12 @@ export interface TicketView {
   rush: boolean;
   placedAt: string;
   placedAtMs: number;
+  /** Still to cook here: what a bump acts on. */
   items: OrderItem[];
+  /** What the card shows, in the order's own order: the items above plus lines struck out a moment ago. */
+  lines: TicketLine[];
+  /** Set when the whole order was cancelled or voided: the card stays, struck out, for a few seconds. */
+  ended: Struck | null;
 }
 
 interface OrderMeta {
@@ -30,12 +50,56 @@ export interface BoardState {
 
 export const emptyBoard: BoardState = { tickets: new Map(), meta: new Map() };
 
-export function itemsForStation(items: readonly OrderItem[], station: string): OrderItem[] {
-  return items.filter((item) => item.status === 'pending' && (station === EXPO || item.station === station));
+function itemsOfStation(items: readonly OrderItem[], station: string): OrderItem[] {
+  return station === EXPO ? [...items] : items.filter((item) => item.station === station);
 }
 
-function viewOf(ticket: Omit<TicketView, 'placedAtMs'>): TicketView {
-  return { ...ticket, placedAtMs: Date.parse(ticket.placedAt) };
+export function itemsForStation(items: readonly OrderItem[], station: string): OrderItem[] {
+  return itemsOfStation(items, station).filter((item) => item.status === 'pending');
+}
+
+function viewOf(ticket: Omit<TicketView, 'placedAtMs' | 'lines' | 'ended'>): TicketView {
+  const lines = ticket.items.map((item) => ({ item, struck: null }));
+  return { ...ticket, placedAtMs: Date.parse(ticket.placedAt), lines, ended: null };
+}
+
+function isStruckStatus(status: OrderItem['status'] | Order['status']): status is StruckStatus {
+  return status === 'cancelled' || status === 'voided';
+}
+
+/** A card a cook can still act on: something is left to cook and the order was not cancelled or voided. */
+export function isWorkable(ticket: TicketView): boolean {
+  return ticket.ended === null && ticket.items.length > 0;
+}
+
+/**
+ * The station's ticket after a change, given the card it replaces. An item that was on the card and is
+ * now cancelled or voided stays as a struck line, stamped with the change's time (kept on later
+ * changes); a whole order cancelled or voided keeps its card, struck. Served or bumped items just leave.
+ * The lines' fading is pruneFaded's job (fade-out.ts), a function of the clock.
+ */
+function ticketAfterChange(order: Order, station: string, before: TicketView | undefined): TicketView | null {
+  if (!before) return ticketFromOrder(order, station);
+  const changedAtMs = Date.parse(order.updatedAt);
+  const shownBefore = new Map(before.lines.map((line) => [line.item.id, line]));
+  const lines: TicketLine[] = [];
+  for (const item of itemsOfStation(order.items, station)) {
+    const previous = shownBefore.get(item.id);
+    if (item.status === 'pending') lines.push({ item, struck: null });
+    else if (previous && isStruckStatus(item.status)) lines.push({ item, struck: previous.struck ?? { status: item.status, atMs: changedAtMs } });
+  }
+  if (lines.length === 0) return null;
+  return {
+    orderId: order.id,
+    number: order.number,
+    tableName: order.tableName,
+    rush: order.rush,
+    placedAt: order.createdAt,
+    placedAtMs: Date.parse(order.createdAt),
+    items: lines.filter((line) => line.struck === null).map((line) => line.item),
+    lines,
+    ended: before.ended ?? (isStruckStatus(order.status) ? { status: order.status, atMs: changedAtMs } : null),
+  };
 }
 
 /** The station's ticket for an order, or null when nothing is left to cook there. */
@@ -51,8 +115,9 @@ export function ticketFromFetched(ticket: Ticket, station: string): TicketView |
   return viewOf({ orderId: ticket.orderId, number: ticket.number, tableName: ticket.tableName, rush: ticket.rush, placedAt: ticket.placedAt, items });
 }
 
-function itemSignature(item: OrderItem): string {
-  return `${item.id}:${item.status}:${item.quantity}:${item.note ?? ''}:${item.modifiers.map((m) => m.id).join(',')}`;
+function lineSignature({ item, struck }: TicketLine): string {
+  const mark = struck ? `${struck.status}@${struck.atMs}` : '';
+  return `${item.id}:${item.status}:${item.quantity}:${item.note ?? ''}:${item.modifiers.map((m) => m.id).join(',')}:${mark}`;
 }
 
 /** Same content: keep the old object so the memoised card does not render again. */
@@ -62,8 +127,10 @@ function sameTicket(a: TicketView, b: TicketView): boolean {
     a.number === b.number &&
     a.tableName === b.tableName &&
     a.placedAt === b.placedAt &&
-    a.items.length === b.items.length &&
-    a.items.every((item, i) => itemSignature(item) === itemSignature(b.items[i]!))
+    a.ended?.status === b.ended?.status &&
+    a.ended?.atMs === b.ended?.atMs &&
+    a.lines.length === b.lines.length &&
+    a.lines.every((line, i) => lineSignature(line) === lineSignature(b.lines[i]!))
   );
 }
 
@@ -80,6 +147,8 @@ export interface ApplyResult {
   state: BoardState;
   /** True when the order brought a ticket the screen did not show (worth a beep). */
   appeared: boolean;
+  /** A line or a card this screen showed that the change struck out (worth another sound). */
+  struck: Struck | null;
 }
 
 /**
@@ -94,22 +163,30 @@ export function applyOrder(
   station: string,
   via: { kind: 'event' } | { kind: 'response'; versionAtSend: number },
 ): ApplyResult {
+  const unchanged: ApplyResult = { state, appeared: false, struck: null };
   const known = state.meta.get(order.id);
-  if (known && order.updatedAt < known.updatedAt) return { state, appeared: false };
-  if (via.kind === 'response' && (known?.version ?? 0) !== via.versionAtSend) return { state, appeared: false };
+  if (known && order.updatedAt < known.updatedAt) return unchanged;
+  if (via.kind === 'response' && (known?.version ?? 0) !== via.versionAtSend) return unchanged;
 
   const meta = new Map(state.meta);
   meta.set(order.id, { updatedAt: order.updatedAt, version: (known?.version ?? 0) + (via.kind === 'event' ? 1 : 0) });
 
   const before = state.tickets.get(order.id);
-  const after = ticketFromOrder(order, station);
-  if (!before && !after) return { state: { tickets: state.tickets, meta }, appeared: false };
-  if (before && after && sameTicket(before, after)) return { state: { tickets: state.tickets, meta }, appeared: false };
+  const after = ticketAfterChange(order, station, before);
+  if (!before && !after) return { state: { tickets: state.tickets, meta }, appeared: false, struck: null };
+  if (before && after && sameTicket(before, after)) return { state: { tickets: state.tickets, meta }, appeared: false, struck: null };
 
   const tickets = new Map(state.tickets);
   if (after) tickets.set(order.id, after);
   else tickets.delete(order.id);
-  return { state: { tickets, meta }, appeared: !before && after !== null };
+  return { state: { tickets, meta }, appeared: !before && after !== null, struck: before && after ? newlyStruck(before, after) : null };
+}
+
+/** A strike that `after` shows and `before` did not, if any. */
+function newlyStruck(before: TicketView, after: TicketView): Struck | null {
+  if (after.ended && !before.ended) return after.ended;
+  const struckBefore = new Set(before.lines.filter((line) => line.struck).map((line) => line.item.id));
+  return after.lines.find((line) => line.struck && !struckBefore.has(line.item.id))?.struck ?? null;
 }
 
 export function versionOf(state: BoardState, orderId: string): number {

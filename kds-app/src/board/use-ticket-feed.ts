@@ -10,7 +10,8 @@ import { ApiError } from '@onemoment/shared/client/api-client';
 import { openRealtimeFeed, type FeedState, type HubEvent, type RealtimeFeed } from '@onemoment/shared/client/realtime-feed';
 import { api } from '../api.ts';
 import type { Order, TicketsResponse } from '../types.ts';
-import { noteHubTime } from './clock.ts';
+import { hubNow, noteHubTime } from './clock.ts';
+import { createFadeTimer, isFading, nextFadeAt, pruneFaded } from './fade-out.ts';
 import { applyOrder, emptyBoard, loadBoard, versionOf, type BoardState } from './ticket-model.ts';
 
 /** The events that carry a whole Order: they place or change this board's tickets. */
@@ -39,6 +40,8 @@ interface FeedOptions {
   station: string;
   token: string;
   onNewTicket: () => void;
+  /** A line or a card this screen showed was just cancelled or voided (it stays struck a few seconds). */
+  onStruck: () => void;
   /** Events that are not about orders (a printer's status) go here. */
   onOtherEvent?: (event: HubEvent) => void;
 }
@@ -48,7 +51,14 @@ function describe(error: unknown): string {
   return 'Could not load the tickets. Retrying…';
 }
 
-export function useTicketFeed({ station, token, onNewTicket, onOtherEvent }: FeedOptions): TicketFeed {
+/** The page's timers on the hub's clock, which the ticket timers and the struck lines' times use. */
+const HUB_TIMERS = {
+  now: hubNow,
+  setTimeout: (run: () => void, ms: number) => setTimeout(run, ms),
+  clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export function useTicketFeed({ station, token, onNewTicket, onStruck, onOtherEvent }: FeedOptions): TicketFeed {
   const [board, setBoard] = useState<BoardState>(emptyBoard);
   const boardRef = useRef<BoardState>(emptyBoard);
   const [feedState, setFeedState] = useState<FeedState>('connecting');
@@ -58,13 +68,27 @@ export function useTicketFeed({ station, token, onNewTicket, onOtherEvent }: Fee
   const [changes, setChanges] = useState(0);
   const newTicketRef = useRef(onNewTicket);
   newTicketRef.current = onNewTicket;
+  const struckRef = useRef(onStruck);
+  struckRef.current = onStruck;
   const otherEventRef = useRef(onOtherEvent);
   otherEventRef.current = onOtherEvent;
+
+  // Struck lines and cards leave when their time is up: one timer, always set for the next one due.
+  const fadeTimer = useRef(
+    createFadeTimer(HUB_TIMERS, (now) => {
+      const next = pruneFaded(boardRef.current, now);
+      boardRef.current = next;
+      setBoard(next);
+      fadeTimer.current.schedule(nextFadeAt(next));
+    }),
+  );
+  useEffect(() => () => fadeTimer.current.stop(), []);
 
   const commit = useCallback((next: BoardState) => {
     if (next === boardRef.current) return;
     boardRef.current = next;
     setBoard(next);
+    fadeTimer.current.schedule(nextFadeAt(next));
   }, []);
 
   useEffect(() => {
@@ -131,9 +155,12 @@ export function useTicketFeed({ station, token, onNewTicket, onOtherEvent }: Fee
       const orderEvent = event;
       if (fetching) buffered.push(orderEvent);
       const result = applyOrder(boardRef.current, orderEvent.payload, station, { kind: 'event' });
-      commit(result.state);
+      // A cancel replayed after an outage is already old: it is not shown, nor sounded.
+      const now = hubNow();
+      commit(pruneFaded(result.state, now));
       setChanges((n) => n + 1);
       if (result.appeared) newTicketRef.current();
+      if (result.struck && isFading(result.struck, now)) struckRef.current();
     };
 
     void (async () => {

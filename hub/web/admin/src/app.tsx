@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, onUnauthorized, setToken } from './api.ts';
+import { setVenueTimeZone } from './format.ts';
 import { useLive } from './hooks.ts';
 import { LiveStore } from './live-store.ts';
 import { LoginBrakeBanner } from './login-brake-banner.tsx';
@@ -63,7 +64,7 @@ export function App() {
 
   return (
     <>
-      {!session || session.role === 'kitchen' ? <LoginPage onLogin={login} /> : <Shell key={session.token} session={session} onLogout={logout} onExpired={expire} />}
+      {!session || session.role === 'kitchen' ? <LoginPage onLogin={login} /> : <Shell key={session.token} session={session} onLogout={logout} onExpired={expire} onRenamed={(name) => login({ ...session, name })} />}
       <Toasts />
     </>
   );
@@ -85,7 +86,15 @@ function pagesFor(manager: boolean, modules: readonly string[] | null) {
   return NAV.filter((item) => (!item.managerOnly || manager) && (item.module === null || modules === null || modules.includes(item.module)));
 }
 
-function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: () => void; onExpired: () => void }) {
+interface ShellProps {
+  session: Session;
+  onLogout: () => void;
+  onExpired: () => void;
+  /** The person logged in here was renamed (on the Staff page): the header follows. */
+  onRenamed: (name: string) => void;
+}
+
+function Shell({ session, onLogout, onExpired, onRenamed }: ShellProps) {
   const store = useMemo(() => new LiveStore(session.token, onExpired), [session.token]);
   useEffect(() => {
     store.start();
@@ -94,7 +103,14 @@ function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: (
   const live = useLive(store);
   const [venue, setVenue] = useState<Venue | null>(null);
   useEffect(() => {
-    api.get<Venue>('/api/venue').then(setVenue, () => setVenue(null));
+    api.get<Venue>('/api/venue').then(
+      (loaded) => {
+        // Before the render this causes, so every time on every page is on the venue's clock.
+        setVenueTimeZone(loaded.timezone);
+        setVenue(loaded);
+      },
+      () => setVenue(null),
+    );
   }, []);
 
   const manager = isManager(session.role);
@@ -157,7 +173,7 @@ function Shell({ session, onLogout, onExpired }: { session: Session; onLogout: (
         {page === 'orders' && <OrdersPage store={store} live={live} role={session.role} />}
         {page === 'translator' && <TranslatorPage live={live} role={session.role} onExpired={onExpired} />}
         {page === 'menu' && manager && <MenuPage store={store} languages={venue?.languages ?? ['en', 'ru']} />}
-        {page === 'staff' && manager && <StaffPage self={session} />}
+        {page === 'staff' && manager && <StaffPage self={session} onSelfRenamed={onRenamed} />}
         {page === 'printers' && manager && <PrintersPage role={session.role} />}
         {page === 'cloud' && manager && <CloudPage />}
       </main>

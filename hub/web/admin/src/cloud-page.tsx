@@ -92,7 +92,7 @@ export function CloudPage() {
       {!status ? (
         <p class="muted">Loading…</p>
       ) : status.paired ? (
-        <section class="card" aria-label="Sync status" data-connected={status.connected} data-pending={status.pendingUpdates}>
+        <section class="card cloud-status" aria-label="Sync status" data-connected={status.connected} data-pending={status.pendingUpdates}>
           <p class="cloud-state">
             <strong>{status.connected ? 'Connected' : 'Not connected'}</strong> to {status.cloudUrl}
           </p>
@@ -107,16 +107,19 @@ export function CloudPage() {
           </button>
         </section>
       ) : (
-        <form class="card" onSubmit={(event) => void pair(event)} aria-label="Pair with the cloud">
-          <p>Not paired: everything is recorded here and will reach HQ once the hub is paired.</p>
-          <label>
-            Cloud address
-            <input name="cloudUrl" type="url" required placeholder="https://cloud.example.com" value={cloudUrl} onInput={(e) => setCloudUrl(e.currentTarget.value)} />
-          </label>
-          <label>
-            Pairing code from HQ
-            <input name="pairingCode" required maxLength={16} autoComplete="off" value={code} onInput={(e) => setCode(e.currentTarget.value)} />
-          </label>
+        <form class="card cloud-form" onSubmit={(event) => void pair(event)} aria-label="Pair with the cloud">
+          <h2>Pair with HQ</h2>
+          <p class="form-note">Not paired: everything is recorded here and will reach HQ once the hub is paired.</p>
+          <div class="cloud-form-grid">
+            <label class="field">
+              Cloud address
+              <input name="cloudUrl" type="url" required placeholder="https://cloud.example.com" value={cloudUrl} onInput={(e) => setCloudUrl(e.currentTarget.value)} />
+            </label>
+            <label class="field">
+              Pairing code from HQ
+              <input name="pairingCode" type="text" required maxLength={16} autoComplete="off" spellcheck={false} value={code} onInput={(e) => setCode(e.currentTarget.value)} />
+            </label>
+          </div>
           <button type="submit" class="btn btn-primary" disabled={busy}>
             {busy ? 'Pairing…' : 'Pair'}
           </button>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMajor, toMajorText } from './format.ts';
+import { clockTime, clockTimeIn, parseMajor, setVenueTimeZone, toMajorText } from './format.ts';
 
 describe('prices typed in major units', () => {
   it('converts to minor units without float drift', () => {
@@ -21,5 +21,35 @@ describe('prices typed in major units', () => {
   it('shows minor units as an editable major amount', () => {
     expect(toMajorText(1250, 'EUR')).toBe('12.50');
     expect(toMajorText(5, 'EUR')).toBe('0.05');
+  });
+});
+
+describe('clock times', () => {
+  const noonUtc = '2026-06-01T12:00:00.000Z';
+
+  it("shows the venue's clock, whatever zone the tablet is set to", () => {
+    expect(clockTimeIn(noonUtc, 'Europe/Moscow')).toBe('15:00');
+    expect(clockTimeIn(noonUtc, 'America/New_York')).toBe('08:00');
+    expect(clockTimeIn(noonUtc, 'Asia/Kathmandu')).toBe('17:45');
+    expect(clockTimeIn('2026-06-01T22:30:00.000Z', 'Asia/Tokyo')).toBe('07:30');
+  });
+
+  it('follows summer time in the venue, not on the tablet', () => {
+    expect(clockTimeIn('2026-01-15T12:00:00.000Z', 'Europe/Berlin')).toBe('13:00');
+    expect(clockTimeIn('2026-07-15T12:00:00.000Z', 'Europe/Berlin')).toBe('14:00');
+  });
+
+  it("falls back to the device's clock while the zone is unknown or not a zone", () => {
+    const local = new Date(noonUtc).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    expect(clockTimeIn(noonUtc, null)).toBe(local);
+    expect(clockTimeIn(noonUtc, 'Mars/Olympus_Mons')).toBe(local);
+  });
+
+  it("reads the venue's zone once the shell has set it", () => {
+    setVenueTimeZone('Asia/Tokyo');
+    expect(clockTime(noonUtc)).toBe('21:00');
+    setVenueTimeZone('Europe/Lisbon');
+    expect(clockTime(noonUtc)).toBe('13:00');
+    setVenueTimeZone(null);
   });
 });

@@ -1,4 +1,4 @@
-/** Small display helpers for the staff pages: money in major units, ages in minutes. */
+/** Small display helpers for the staff pages: money in major units, ages in minutes, clock times in the venue's zone. */
 import { formatMoney, minorDigits } from '@onemoment/shared/money';
 
 export function money(amountMinor: number, currency: string): string {
@@ -38,6 +38,46 @@ export function age(iso: string, now: number): string {
   return `${hours} h ${minutes % 60} min`;
 }
 
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per zone (building one costs far more than using it); an unknown zone is null. */
+function clockFormat(timeZone: string): Intl.DateTimeFormat | null {
+  let format = clockFormats.get(timeZone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+    } catch {
+      return null;
+    }
+    clockFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+/**
+ * "14:05" on a zone's clock. Without a zone known yet, or with one the browser does not know, the
+ * device's own clock is the best there is.
+ */
+export function clockTimeIn(iso: string, timeZone: string | null): string {
+  const date = new Date(iso);
+  const format = timeZone ? clockFormat(timeZone) : null;
+  return format ? format.format(date) : date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+}
+
+/**
+ * The venue's zone, set once the shell has read the venue (like the API token in api.ts: one fact of
+ * this page load that every page needs), so no page can forget it and show the tablet's own zone.
+ */
+let venueTimeZone: string | null = null;
+
+export function setVenueTimeZone(timeZone: string | null): void {
+  venueTimeZone = timeZone;
+}
+
+/**
+ * "14:05" on the venue's clock, as the kitchen display shows it: a tablet set to another zone, or a
+ * manager checking from abroad, still reads the times the venue lives by.
+ */
 export function clockTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+  return clockTimeIn(iso, venueTimeZone);
 }

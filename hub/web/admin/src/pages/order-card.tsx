@@ -1,6 +1,7 @@
 /**
- * One order with the moves this person may make. The buttons come from the shared lifecycle table
- * (`nextStatuses`), so the page never offers what the hub would refuse; cancel and void ask why.
+ * One order with the moves this person may make, on the whole order and on each item. The buttons
+ * come from the shared lifecycle table (`nextStatuses`, and `checkItemTransition` per item), so the
+ * page never offers what the hub would refuse; cancel and void ask why.
  */
 import { useState } from 'preact/hooks';
 import { MANUAL_TARGETS, isFinal, nextStatuses, type ManualTarget } from '@onemoment/shared/restaurant/order-lifecycle';
@@ -8,7 +9,8 @@ import { api, describeError } from '../api.ts';
 import { age, clockTime, money } from '../format.ts';
 import type { LiveStore } from '../live-store.ts';
 import { notify } from '../toasts.tsx';
-import type { ItemStatus, Order, OrderStatus, StaffRole } from '../types.ts';
+import type { Order, OrderStatus, StaffRole } from '../types.ts';
+import { OrderItemRow } from './order-item-row.tsx';
 
 export const STATUS_LABELS: Record<OrderStatus, string> = {
   placed: 'New',
@@ -19,20 +21,6 @@ export const STATUS_LABELS: Record<OrderStatus, string> = {
   cancelled: 'Cancelled',
   voided: 'Voided',
 };
-
-const ITEM_LABELS: Record<ItemStatus, string> = {
-  pending: 'cooking',
-  ready: 'ready',
-  served: 'served',
-  cancelled: 'cancelled',
-  voided: 'voided',
-};
-
-/** A pending item is only "cooking" once the kitchen has started on the order. */
-function itemLabel(item: ItemStatus, order: OrderStatus): string {
-  if (item === 'pending' && order !== 'preparing') return '';
-  return ITEM_LABELS[item];
-}
 
 const ACTION_LABELS: Record<ManualTarget, string> = {
   accepted: 'Accept',
@@ -52,16 +40,20 @@ export function OrderCard({ order, role, store, now }: { order: Order; role: Sta
   const [busy, setBusy] = useState<string | null>(null);
   const [asking, setAsking] = useState<ManualTarget | null>(null);
   const [reason, setReason] = useState('');
+  const [guestMessage, setGuestMessage] = useState('');
   const actions = manualTargets(order.status, role);
   const final = isFinal(order.status);
 
   const transition = async (to: ManualTarget, why?: string) => {
     setBusy(to);
     try {
-      const updated = await api.post<Order>(`/api/orders/${encodeURIComponent(order.id)}/transition`, why ? { to, reason: why } : { to });
+      const message = guestMessage.trim();
+      const body = { to, ...(why ? { reason: why } : {}), ...(why && message ? { guestMessage: message } : {}) };
+      const updated = await api.post<Order>(`/api/orders/${encodeURIComponent(order.id)}/transition`, body);
       store.upsertOrder(updated);
       setAsking(null);
       setReason('');
+      setGuestMessage('');
       notify(`Order #${order.number}: ${STATUS_LABELS[updated.status].toLowerCase()}`);
     } catch (error) {
       notify(describeError(error), 'error');
@@ -101,24 +93,25 @@ export function OrderCard({ order, role, store, now }: { order: Order; role: Sta
       </header>
       <ul class="order-items">
         {order.items.map((item) => (
-          <li key={item.id} class={`order-item item-${item.status}`}>
-            <span class="qty">{item.quantity}×</span>
-            <span class="item-main">
-              <span class="item-name">{item.name}</span>
-              {item.modifiers.length > 0 && <span class="item-mods">{item.modifiers.map((modifier) => modifier.name).join(', ')}</span>}
-              {item.note && (
-                <span class="item-note" data-testid="item-note">
-                  “{item.note}”
-                </span>
-              )}
-            </span>
-            <span class={`item-status item-status-${item.status}`}>{itemLabel(item.status, order.status)}</span>
-          </li>
+          <OrderItemRow
+            key={item.id}
+            order={order}
+            item={item}
+            role={role}
+            store={store}
+            busy={busy !== null}
+            onBusy={(on) => setBusy(on ? `item:${item.id}` : null)}
+          />
         ))}
       </ul>
       {order.statusReason && (order.status === 'cancelled' || order.status === 'voided') && (
         <p class="order-reason">
           {STATUS_LABELS[order.status]}: <span>{order.statusReason}</span>
+        </p>
+      )}
+      {order.guestMessage && (
+        <p class="order-guest-message" data-testid="order-guest-message">
+          Told the guest: <span>{order.guestMessage}</span>
         </p>
       )}
       <footer class="order-foot">
@@ -171,6 +164,19 @@ export function OrderCard({ order, role, store, now }: { order: Order; role: Sta
               autoFocus
             />
           </label>
+          <label>
+            <span>
+              Message for the guest <small class="muted">(optional, shown on their phone)</small>
+            </span>
+            <input
+              type="text"
+              name="guestMessage"
+              maxLength={200}
+              value={guestMessage}
+              placeholder="e.g. Sorry, the kitchen is out of it"
+              onInput={(event) => setGuestMessage(event.currentTarget.value)}
+            />
+          </label>
           <div class="panel-actions">
             <button type="submit" class="btn btn-danger btn-small" disabled={!reason.trim() || busy !== null}>
               {asking === 'voided' ? 'Void order' : 'Cancel order'}
@@ -181,6 +187,7 @@ export function OrderCard({ order, role, store, now }: { order: Order; role: Sta
               onClick={() => {
                 setAsking(null);
                 setReason('');
+                setGuestMessage('');
               }}
             >
               Back

@@ -1,17 +1,16 @@
 /**
- * The team, for managers: add a person with a role and a PIN, change a PIN, switch someone off
- * when they leave (their PIN stops working; their history stays).
+ * The team, for managers: add a person with a role and a PIN; rename them, change their role or PIN,
+ * switch someone off when they leave (their PIN stops working; their history stays). One person's
+ * row is staff-row.tsx.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { STAFF_ROLES } from '@onemoment/shared/restaurant/order-lifecycle';
 import { api, describeError } from '../api.ts';
 import { notify } from '../toasts.tsx';
 import type { Session, StaffMember, StaffRole } from '../types.ts';
+import { MAX_NAME_LENGTH, PIN_PATTERN, ROLE_LABELS, StaffRow, digitsOnly } from './staff-row.tsx';
 
-const ROLE_LABELS: Record<StaffRole, string> = { manager: 'Manager', waiter: 'Waiter', kitchen: 'Kitchen', front_desk: 'Front desk' };
-const PIN_PATTERN = /^\d{4,8}$/;
-
-export function StaffPage({ self }: { self: Session }) {
+export function StaffPage({ self, onSelfRenamed }: { self: Session; onSelfRenamed: (name: string) => void }) {
   const [staff, setStaff] = useState<StaffMember[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -28,8 +27,10 @@ export function StaffPage({ self }: { self: Session }) {
     void load();
   }, []);
 
-  const replace = (member: StaffMember) =>
+  const replace = (member: StaffMember) => {
+    if (member.id === self.staffId && member.name !== self.name) onSelfRenamed(member.name);
     setStaff((current) => (current?.some((m) => m.id === member.id) ? current.map((m) => (m.id === member.id ? member : m)) : [...(current ?? []), member]));
+  };
 
   const sorted = staff ? [...staff].sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name)) : null;
 
@@ -91,7 +92,7 @@ function AddStaff({ onAdded }: { onAdded: (member: StaffMember) => void }) {
       <div class="form-grid">
         <label class="field">
           Name
-          <input type="text" name="name" maxLength={80} value={name} onInput={(event) => setName(event.currentTarget.value)} />
+          <input type="text" name="name" maxLength={MAX_NAME_LENGTH} value={name} onInput={(event) => setName(event.currentTarget.value)} />
         </label>
         <label class="field">
           Role
@@ -126,82 +127,4 @@ function AddStaff({ onAdded }: { onAdded: (member: StaffMember) => void }) {
       )}
     </form>
   );
-}
-
-function StaffRow({ member, isSelf, onSaved }: { member: StaffMember; isSelf: boolean; onSaved: (member: StaffMember) => void }) {
-  const [busy, setBusy] = useState(false);
-  const [changingPin, setChangingPin] = useState(false);
-  const [pin, setPin] = useState('');
-
-  const patch = async (change: { active?: boolean; pin?: string }, done: string) => {
-    setBusy(true);
-    try {
-      onSaved(await api.patch<StaffMember>(`/api/staff/${encodeURIComponent(member.id)}`, change));
-      notify(done);
-      setChangingPin(false);
-      setPin('');
-    } catch (error) {
-      notify(describeError(error), 'error');
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <li class={`staff-row ${member.active ? '' : 'staff-row-off'}`} data-staff-id={member.id} data-active={String(member.active)}>
-      <div class="staff-main">
-        <span class="staff-name">
-          {member.name}
-          {isSelf && <small class="muted"> (you)</small>}
-        </span>
-        <span class="role-pill">{ROLE_LABELS[member.role]}</span>
-        <span class={member.active ? 'availability availability-on' : 'availability availability-off'}>{member.active ? 'Active' : 'Switched off'}</span>
-        <div class="menu-actions">
-          <button type="button" class="btn btn-small" disabled={busy} aria-expanded={changingPin} onClick={() => setChangingPin(!changingPin)}>
-            Change PIN
-          </button>
-          {!isSelf && (
-            <button
-              type="button"
-              class={`btn btn-small ${member.active ? 'btn-danger-quiet' : 'btn-primary'}`}
-              disabled={busy}
-              onClick={() => void patch({ active: !member.active }, member.active ? `${member.name} is switched off` : `${member.name} is active again`)}
-            >
-              {member.active ? 'Deactivate' : 'Activate'}
-            </button>
-          )}
-        </div>
-      </div>
-      {changingPin && (
-        <form
-          class="inline-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (PIN_PATTERN.test(pin)) void patch({ pin }, `${member.name}'s PIN is changed`);
-          }}
-        >
-          <input
-            type="password"
-            inputMode="numeric"
-            autoComplete="new-password"
-            aria-label={`New PIN for ${member.name}`}
-            placeholder="New PIN, 4–8 digits"
-            maxLength={8}
-            value={pin}
-            onInput={(event) => setPin(digitsOnly(event.currentTarget))}
-          />
-          <button type="submit" class="btn btn-small btn-primary" disabled={busy || !PIN_PATTERN.test(pin)}>
-            Save PIN
-          </button>
-        </form>
-      )}
-    </li>
-  );
-}
-
-/** Keeps a PIN field to digits, in the DOM too (an unchanged state would not re-render it). */
-function digitsOnly(input: HTMLInputElement): string {
-  const digits = input.value.replace(/\D/g, '');
-  if (digits !== input.value) input.value = digits;
-  return digits;
 }

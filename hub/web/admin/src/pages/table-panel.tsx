@@ -2,9 +2,10 @@
  * One table: its visit (open, move, close), guests' calls, its orders, its QR, and the waiter's
  * order form.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { isFinal } from '@onemoment/shared/restaurant/order-lifecycle';
-import { api, describeError } from '../api.ts';
+import type { OpenItemChoice } from '@onemoment/shared/schemas/floor';
+import { ApiError, api, describeError } from '../api.ts';
 import { age, clockTime, money } from '../format.ts';
 import { useNow } from '../hooks.ts';
 import type { LiveStore } from '../live-store.ts';
@@ -14,6 +15,8 @@ import { AcknowledgeButton, REQUEST_LABELS, STATE_LABELS } from './table-bits.ts
 import { OrderForm } from './order-form.tsx';
 import { STATUS_LABELS } from './order-card.tsx';
 import { TableQr } from './qr.tsx';
+import { CloseVisitDialog } from './close-visit-dialog.tsx';
+import { closeVisitBody, owedItems } from './close-visit.ts';
 
 interface TablePanelProps {
   store: LiveStore;
@@ -32,7 +35,11 @@ export function TablePanel({ store, table, tables, orders, role, currency, onClo
   const [confirmClose, setConfirmClose] = useState(false);
   const [moveTo, setMoveTo] = useState('');
   const [ordering, setOrdering] = useState(false);
+  /** The hub refused to close: food is still coming. Holds its sentence while the dialog asks what to do. */
+  const [foodComing, setFoodComing] = useState<string | null>(null);
   const visit = table.visit;
+  // A question about one visit's food never carries over to the next visit at this table.
+  useEffect(() => setFoodComing(null), [visit?.id]);
   const freeTables = tables.filter((other) => other.id !== table.id && other.state === 'free');
   const unfinished = orders.filter((order) => !isFinal(order.status)).length;
 
@@ -55,11 +62,22 @@ export function TablePanel({ store, table, tables, orders, role, currency, onClo
       notify(`${table.name}: visit opened`);
     });
 
-  const closeVisit = () =>
+  /** Closes the visit; without a choice for open items the hub answers 409 and the dialog asks for one. */
+  const closeVisit = (choice?: { openItems: OpenItemChoice; reason: string; guestMessage: string }) =>
     run('close', async () => {
       if (!visit) return;
-      await api.post(`/api/visits/${encodeURIComponent(visit.id)}/close`);
+      const body = choice ? closeVisitBody(choice.openItems, choice.reason, choice.guestMessage) : {};
+      try {
+        await api.post(`/api/visits/${encodeURIComponent(visit.id)}/close`, body);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 409 && error.code === 'visit_has_open_items') {
+          setFoodComing(error.message);
+          return;
+        }
+        throw error;
+      }
       setConfirmClose(false);
+      setFoodComing(null);
       notify(`${table.name}: visit closed`);
     });
 
@@ -193,6 +211,19 @@ export function TablePanel({ store, table, tables, orders, role, currency, onClo
             </div>
           )}
         </section>
+      )}
+      {visit && foodComing !== null && (
+        <CloseVisitDialog
+          tableName={table.name}
+          items={owedItems(orders, visit.id)}
+          hubMessage={foodComing}
+          busy={busy !== null}
+          onChoose={(openItems, reason, guestMessage) => void closeVisit({ openItems, reason, guestMessage })}
+          onKeepOpen={() => {
+            setFoodComing(null);
+            setConfirmClose(false);
+          }}
+        />
       )}
       {ordering && (
         <OrderForm store={store} table={table} currency={currency} onCancel={() => setOrdering(false)} onPlaced={() => setOrdering(false)} />
