@@ -37,12 +37,8 @@ export function itemLabel(item: Pick<OrderItem, 'status' | 'comped'>): MessageKe
   return item.status === 'voided' && item.comped ? 'item_comped' : (`item_${item.status}` as MessageKey);
 }
 
-const NOT_CHARGED = new Set<OrderItem['status']>(['cancelled', 'voided']);
-
 /** What the guest pays for an order: its items that were neither cancelled nor voided (comped is free). */
-export function chargedMinor(order: Pick<Order, 'items'>): number {
-  return order.items.filter((item) => !NOT_CHARGED.has(item.status)).reduce((sum, item) => sum + item.totalMinor, 0);
-}
+export { chargedMinor } from '@onemoment/shared/restaurant/order-totals';
 
 /**
  * The words for the order's chip. An order ends "voided" when its last owed item is voided; if what

@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { MANUAL_TARGETS, isFinal, nextStatuses, type ManualTarget } from '@onemoment/shared/restaurant/order-lifecycle';
+import { chargedMinor } from '@onemoment/shared/restaurant/order-totals';
 import { api, describeError } from '../api.ts';
 import { age, clockTime, money } from '../format.ts';
 import type { LiveStore } from '../live-store.ts';
@@ -43,6 +44,7 @@ export function OrderCard({ order, role, store, now }: { order: Order; role: Sta
   const [guestMessage, setGuestMessage] = useState('');
   const actions = manualTargets(order.status, role);
   const final = isFinal(order.status);
+  const charged = chargedMinor(order);
 
   const transition = async (to: ManualTarget, why?: string) => {
     setBusy(to);
@@ -115,7 +117,10 @@ export function OrderCard({ order, role, store, now }: { order: Order; role: Sta
         </p>
       )}
       <footer class="order-foot">
-        <strong class="order-total">{money(order.totalMinor, order.currency)}</strong>
+        <strong class="order-total">
+          {charged !== order.totalMinor && <s class="order-total-was">{money(order.totalMinor, order.currency)}</s>}
+          {money(charged, order.currency)}
+        </strong>
         <div class="order-actions">
           {!final && (
             <button
