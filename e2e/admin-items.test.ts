@@ -13,6 +13,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { newId } from '@onemoment/shared/ids';
 import { startTestHub, type TestHub } from '../hub/test/harness.ts';
 import { launchBrowser, saveScreenshot } from './support/browser.ts';
+import { typePin } from './support/admin-pages.ts';
 
 const WAIT = 30_000;
 const POLL = { timeout: WAIT, interval: 100 };
@@ -61,10 +62,7 @@ async function signIn(role: 'manager' | 'waiter', options: { viewport?: { width:
   contexts.push(context);
   const page = await context.newPage();
   await page.goto(`${hub.baseUrl}/admin/tables`);
-  const pad = page.locator('.pin-pad');
-  await pad.waitFor({ timeout: WAIT });
-  for (const digit of PINS[role]) await pad.getByRole('button', { name: digit, exact: true }).click();
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await typePin(page, PINS[role]);
   await page.locator('.conn[data-state="live"]').waitFor({ timeout: WAIT });
   await page.locator('.table-card').first().waitFor({ timeout: WAIT });
   return page;

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestHub, type TestHub } from '../hub/test/harness.ts';
 import { launchBrowser, saveScreenshot } from './support/browser.ts';
+import { typePin } from './support/admin-pages.ts';
 
 const WAIT = 30_000;
 const POLL = { timeout: WAIT, interval: 100 };
@@ -40,10 +41,7 @@ async function staffPage(): Promise<Page> {
   contexts.push(context);
   const page = await context.newPage();
   await page.goto(`${hub.baseUrl}/admin/staff`);
-  const pad = page.locator('.pin-pad');
-  await pad.waitFor({ timeout: WAIT });
-  for (const digit of '1111') await pad.getByRole('button', { name: digit, exact: true }).click();
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await typePin(page, '1111');
   await page.locator('h1', { hasText: 'Staff' }).waitFor({ timeout: WAIT });
   await page.locator('.staff-row').first().waitFor({ timeout: WAIT });
   return page;

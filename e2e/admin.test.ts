@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { newId } from '@onemoment/shared/ids';
 import { startTestHub, type TestHub } from '../hub/test/harness.ts';
 import { launchBrowser, saveScreenshot, watchDialogs } from './support/browser.ts';
+import { typePin } from './support/admin-pages.ts';
 
 // Upper bound for a busy 2-core CI box (the translator tests run Whisper beside these); passing waits end at once.
 const WAIT = 30_000;
@@ -55,12 +56,6 @@ async function signIn(role: 'manager' | 'waiter'): Promise<Page> {
   return page;
 }
 
-async function typePin(page: Page, pin: string): Promise<void> {
-  const pad = page.locator('.pin-pad');
-  await pad.waitFor({ timeout: WAIT });
-  for (const digit of pin) await pad.getByRole('button', { name: digit, exact: true }).click();
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 async function openSection(page: Page, name: 'Tables' | 'Orders' | 'Menu' | 'Staff'): Promise<void> {
   await page.locator('nav.tabs').getByRole('link', { name: new RegExp(`^${name}`) }).click();

@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestHub, type TestHub } from '../hub/test/harness.ts';
 import { launchBrowser, saveScreenshot, watchDialogs } from './support/browser.ts';
+import { typePin } from './support/admin-pages.ts';
 
 const WAIT = 30_000;
 const POLL = { timeout: WAIT, interval: 100 };
@@ -57,10 +58,7 @@ async function signInAsManager(height = 900): Promise<Page> {
   contexts.push(context);
   const page = await context.newPage();
   await page.goto(`${hub.baseUrl}/admin/menu`);
-  const pad = page.locator('.pin-pad');
-  await pad.waitFor({ timeout: WAIT });
-  for (const digit of '1111') await pad.getByRole('button', { name: digit, exact: true }).click();
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await typePin(page, '1111');
   await page.locator('.conn[data-state="live"]').waitFor({ timeout: WAIT });
   await page.locator('nav.tabs').getByRole('link', { name: /^Menu/ }).click();
   await page.locator('h1', { hasText: 'Menu' }).waitFor({ timeout: WAIT });

@@ -1,51 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Order, OrderItem } from '../types.ts';
 import { STRUCK_MS, createFadeTimer, nextFadeAt, pruneFaded, type TimerClock } from './fade-out.ts';
+import { testItem, testOrder } from './test-orders.ts';
 import { applyOrder, emptyBoard, isWorkable, type BoardState } from './ticket-model.ts';
 
 const T0 = Date.parse('2025-01-01T12:00:00.000Z');
 const at = (ms: number) => new Date(T0 + ms).toISOString();
 
-function item(id: string, station: string, status: OrderItem['status'] = 'pending'): OrderItem {
-  return {
-    id,
-    menuItemId: `menu-${id}`,
-    name: id,
-    names: { en: id },
-    quantity: 1,
-    unitPriceMinor: 500,
-    totalMinor: 500,
-    modifiers: [],
-    note: null,
-    station,
-    allergens: [],
-    status,
-    readyAt: null,
-    statusReason: null,
-    guestMessage: null,
-    comped: false,
-  };
-}
+const item = testItem;
 
 function order(items: OrderItem[], status: Order['status'], updatedAtMs: number): Order {
-  return {
-    id: 'o1',
-    number: 7,
-    businessDay: '2025-01-01',
-    visitId: 'visit-1',
-    tableId: 'table-1',
-    tableName: 'Table 1',
-    status,
-    rush: false,
-    placedBy: 'guest',
-    totalMinor: 1000,
-    currency: 'EUR',
-    statusReason: null,
-    guestMessage: null,
-    createdAt: at(0),
-    updatedAt: at(updatedAtMs),
-    items,
-  };
+  return testOrder('o1', items, { number: 7, status, totalMinor: 1000, createdAt: at(0), updatedAt: at(updatedAtMs) });
 }
 
 const event = { kind: 'event' } as const;

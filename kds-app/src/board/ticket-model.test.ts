@@ -1,48 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Order, OrderItem, Station, Ticket } from '../types.ts';
+import type { Station, Ticket } from '../types.ts';
+import { testItem, testOrder } from './test-orders.ts';
 import { applyOrder, emptyBoard, formatElapsed, loadBoard, sortTickets, thresholdsFor, ticketFromOrder, urgencyOf, versionOf } from './ticket-model.ts';
 
-function item(id: string, station: string, status: OrderItem['status'] = 'pending'): OrderItem {
-  return {
-    id,
-    menuItemId: `menu-${id}`,
-    name: id,
-    names: { en: id },
-    quantity: 1,
-    unitPriceMinor: 500,
-    totalMinor: 500,
-    modifiers: [],
-    note: null,
-    station,
-    allergens: [],
-    status,
-    readyAt: null,
-    statusReason: null,
-    guestMessage: null,
-    comped: false,
-  };
-}
+const item = testItem;
+const order = testOrder;
 
-function order(id: string, items: OrderItem[], extra: Partial<Order> = {}): Order {
-  return {
-    id,
-    number: 1,
-    visitId: 'visit-1',
-    tableId: 'table-1',
-    tableName: 'Table 1',
-    status: 'placed',
-    rush: false,
-    placedBy: 'guest',
-    totalMinor: 500,
-    currency: 'EUR',
-    statusReason: null,
-    guestMessage: null,
-    createdAt: '2025-01-01T12:00:00.000Z',
-    updatedAt: '2025-01-01T12:00:00.000Z',
-    items,
-    ...extra,
-  };
-}
 
 const stations: Station[] = [
   { id: 'grill', name: 'Grill', warnMinutes: 8, lateMinutes: 15 },
