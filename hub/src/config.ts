@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { documented, EnvConfigError, envDocs, integer, LOG_LEVELS, oneOf, onOff, option, optional, readEnv, text, type Env, type EnvRead } from '@onemoment/shared/config/env';
+import { EnvConfigError, envDocs, integer, LOG_LEVELS, oneOf, onOff, option, optional, readEnv, text, type Env, type EnvRead } from '@onemoment/shared/config/env';
+import { DEFAULT_MODELS_BASE_URL } from '@onemoment/speech/models/catalog';
 import { selectModules, type ModuleName } from './modules/module-names.ts';
 
 const HOUR_MS = 3_600_000;
@@ -143,12 +144,12 @@ const HUB_OPTIONS = {
     max: 200 * 1024 * 1024,
     doc: 'Largest recording upload accepted (413 when larger).',
   }),
-  // Read by the speech engine's download CLI (speech/src/models/catalog.ts), documented with the hub's.
-  modelsBaseUrl: documented(
-    'MODELS_BASE_URL',
-    '(Hugging Face)',
-    'Where `npm run models:download` fetches Whisper models: a mirror on the LAN works too.',
-  ),
+  // Also read by the speech engine's download CLI (speech/src/models/catalog.ts), with the same meaning.
+  modelsBaseUrl: optional('MODELS_BASE_URL', {
+    shown: '(Hugging Face)',
+    doc: "Where Whisper models are downloaded from (the Translator page's download buttons and `npm run models:download`): a mirror on the LAN works too.",
+    check: (url) => (/^https?:\/\/[^\s/]+(\/\S*)?$/.test(url) ? undefined : `MODELS_BASE_URL must look like https://models.example.com/whisper (got "${url}")`),
+  }),
 };
 
 /** Every option with its default and meaning, in the README's order. */
@@ -191,6 +192,8 @@ export interface HubConfig {
     timeoutMs: number;
     maxAudioSeconds: number;
     maxAudioBytes: number;
+    /** Where model downloads come from: MODELS_BASE_URL, else Hugging Face. */
+    modelsBaseUrl: string;
   };
 }
 
@@ -239,6 +242,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
       timeoutMs: values.translatorTimeoutMs,
       maxAudioSeconds: values.translatorMaxAudioSeconds,
       maxAudioBytes: values.translatorMaxAudioBytes,
+      modelsBaseUrl: values.modelsBaseUrl ?? DEFAULT_MODELS_BASE_URL,
     },
   };
 }

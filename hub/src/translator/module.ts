@@ -1,6 +1,9 @@
+import { WHISPER_MODELS, type CatalogModel } from '@onemoment/speech/models/catalog';
 import type { SpeechRecognizer } from '@onemoment/speech/recognition/speech-types';
 import type { HubModule } from '../modules/hub-module.ts';
 import { conversationRoutes } from './conversations/routes.ts';
+import { modelDownloadRoutes } from './models/download-routes.ts';
+import { ModelDownloads } from './models/model-downloads.ts';
 import { translatorRoutes } from './routes.ts';
 import { SpeechService } from './speech/speech-service.ts';
 import { createTextTranslation, type TextEngine, type TextTranslation } from './text/index.ts';
@@ -15,11 +18,19 @@ export interface TranslatorOptions {
    * scripted one, since they test lines and rooms, not recognition.
    */
   conversationSpeech?: SpeechRecognizer;
+  /**
+   * The models a manager may download; the published Whisper models by default. Tests give small
+   * entries of their own (served by a fake model server through MODELS_BASE_URL).
+   */
+  modelCatalog?: readonly CatalogModel[];
+  /** Silence from the model server that stops a download (30 s by default); tests shorten it. */
+  downloadStallMs?: number;
 }
 
 export interface TranslatorApi {
   speech: SpeechService;
   text: TextTranslation;
+  downloads: ModelDownloads;
 }
 
 declare module '../modules/hub-module.ts' {
@@ -45,7 +56,16 @@ export function translatorModule(options: TranslatorOptions = {}): HubModule<'tr
         ...(options.textEngines ? { engines: options.textEngines } : {}),
         ...(options.apertium === false ? { apertium: false as const } : {}),
       });
-      await app.register(translatorRoutes(context, speech, text));
+      const downloads = new ModelDownloads({
+        modelsDir: speech.modelsDir,
+        baseUrl: context.config.translator.modelsBaseUrl,
+        catalog: options.modelCatalog ?? WHISPER_MODELS,
+        clock: context.clock,
+        ...(options.downloadStallMs ? { stallMs: options.downloadStallMs } : {}),
+        log: context.log,
+      });
+      await app.register(translatorRoutes(context, speech, text, downloads.catalog));
+      await app.register(modelDownloadRoutes(context, downloads));
       await app.register(
         conversationRoutes(context, {
           speech: options.conversationSpeech ?? speech,
@@ -57,8 +77,9 @@ export function translatorModule(options: TranslatorOptions = {}): HubModule<'tr
       app.addHook('onClose', async () => {
         speech.close();
         text.close();
+        await downloads.close();
       });
-      return { speech, text };
+      return { speech, text, downloads };
     },
   };
 }

@@ -11,7 +11,7 @@ import {
   type TranslatorStatus,
 } from '@onemoment/shared/schemas/translator';
 import { ACCEPTED_AUDIO_TYPES } from '@onemoment/speech/audio/decode-audio';
-import { WHISPER_MODELS } from '@onemoment/speech/models/catalog';
+import type { CatalogModel } from '@onemoment/speech/models/catalog';
 import { listInstalledModels } from '@onemoment/speech/models/model-files';
 import { WHISPER_LANGUAGES, isWhisperLanguage } from '@onemoment/speech/whisper/languages';
 import type { HubContext } from '../context.ts';
@@ -36,8 +36,16 @@ export function acceptAudioBodies(app: Parameters<FastifyPluginAsyncTypebox>[0])
   app.addContentTypeParser([...ACCEPTED_AUDIO_TYPES], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 }
 
-/** Speech to text, the model choice and the translator's status. Conversations have their own routes. */
-export function translatorRoutes(context: HubContext, speech: SpeechService, text: TextTranslation): FastifyPluginAsyncTypebox {
+/**
+ * Speech to text, the model choice and the translator's status. Conversations and model downloads have
+ * their own routes; `catalog` is what a manager may download.
+ */
+export function translatorRoutes(
+  context: HubContext,
+  speech: SpeechService,
+  text: TextTranslation,
+  catalog: readonly CatalogModel[],
+): FastifyPluginAsyncTypebox {
   const anyone = requireStaffOrGuest(context.sessions);
   const manager = requireStaff(context.sessions, 'manager');
 
@@ -55,7 +63,7 @@ export function translatorRoutes(context: HubContext, speech: SpeechService, tex
       installedModels: installed.map(({ name, sizeBytes, architecture, multilingual, valid, problem }) => ({
         name, sizeBytes, architecture, multilingual, valid, ...(problem ? { problem } : {}),
       })),
-      downloadable: WHISPER_MODELS.map((model) => ({ name: model.name, sizeBytes: model.sizeBytes })),
+      downloadable: catalog.map((model) => ({ name: model.name, sizeBytes: model.sizeBytes })),
       speechLanguages: active && !active.multilingual ? ['en'] : [...WHISPER_LANGUAGES],
       phrasebookLanguages: [...PHRASEBOOK_LANGUAGES],
       textPairs: text.pairs(),

@@ -95,6 +95,30 @@ export const TranslatorStatusSchema = Type.Object({
 });
 export type TranslatorStatus = Static<typeof TranslatorStatusSchema>;
 
+/**
+ * A Whisper model being fetched into the hub's models folder, started by a manager on the Translator
+ * page. One per model name: the latest attempt, kept in memory until the hub restarts.
+ */
+export const MODEL_DOWNLOAD_STATES = ['downloading', 'done', 'failed', 'cancelled'] as const;
+export type ModelDownloadState = (typeof MODEL_DOWNLOAD_STATES)[number];
+
+export const ModelDownloadSchema = Type.Object({
+  name: Type.String({ description: 'the catalogue name, e.g. base' }),
+  state: StringEnum<ModelDownloadState>(MODEL_DOWNLOAD_STATES),
+  receivedBytes: Type.Integer({ minimum: 0, description: 'bytes on disk so far, including any resumed from an earlier attempt' }),
+  totalBytes: Type.Integer({ minimum: 0 }),
+  startedAt: IsoTimeSchema,
+  finishedAt: Nullable<string>({ type: 'string', format: 'date-time' }),
+  errorCode: Nullable<string>({ type: 'string', description: 'failed only: unreachable, not_on_server, http_error, checksum_mismatch, wrong_size, interrupted, disk_full, no_permission, failed' }),
+  message: Nullable<string>({ type: 'string', description: 'failed only: what went wrong and what to do, for the manager' }),
+});
+export type ModelDownload = Static<typeof ModelDownloadSchema>;
+
+export const ModelDownloadListSchema = Type.Object({ downloads: Type.Array(ModelDownloadSchema) });
+export type ModelDownloadList = Static<typeof ModelDownloadListSchema>;
+
+export const ModelNameParamsSchema = Type.Object({ name: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false });
+
 export const ActiveModelBodySchema = Type.Object({ name: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false });
 
 export const PhraseSchema = Type.Object({

@@ -48,14 +48,18 @@ export type ModelDownloadErrorCode =
   | 'checksum_mismatch';
 
 export class ModelDownloadError extends Error {
+  /** The server's HTTP status for http_error (a 404 means a wrong mirror, a 503 a busy one). */
+  readonly status: number | null;
+
   constructor(
     readonly code: ModelDownloadErrorCode,
     message: string,
     readonly url: string | null,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; status?: number },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ModelDownloadError';
+    this.status = options?.status ?? null;
   }
 }
 
@@ -175,6 +179,7 @@ async function request(plan: FetchPlan, from: number): Promise<Response> {
     'http_error',
     `${plan.url} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}. ${WORKS_WITHOUT_MODEL}`,
     plan.url,
+    { status: response.status },
   );
 }
 
@@ -205,7 +210,8 @@ async function streamBody(response: Response, handle: FileHandle, hash: Hash, st
   let received = start;
   if (!response.body) return received;
   try {
-    for await (const chunk of response.body) {
+    // Node's web streams are async iterable; the cast keeps a DOM-typed build (the e2e tests) compiling too.
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
       // Without a Content-Length, a wrong server could fill the disk: stop at the published size.
       if (received + chunk.byteLength > total) {
         throw new ModelDownloadError('wrong_size', `${plan.url} sent more than the ${total} bytes of ${plan.model.file}: this server has a different file.`, plan.url);

@@ -126,9 +126,9 @@ describe('chooseActiveModel', () => {
     expect(settingRow()).toBeUndefined();
   });
 
-  it('suggests the download command when nothing is installed', async () => {
+  it('points to the Translator page download when nothing is installed', async () => {
     const error = await refusal('base');
-    expect(error.message).toBe('The model "base" is not installed. Download one first: npm run models:download -- base.');
+    expect(error.message).toBe('The model "base" is not installed. Download one first with a Download button under Speech model on the Translator page.');
   });
 
   it('refuses a file whose header is not a model, with the reason', async () => {

@@ -72,7 +72,9 @@ export async function chooseActiveModel(sqlite: Database.Database, modelsDir: st
     throw new ModelNotUsableError(
       'model_not_installed',
       `The model "${name}" is not installed. ` +
-        (usable.length > 0 ? `Installed: ${usable.join(', ')}.` : `Download one first: npm run models:download -- ${name}.`),
+        (usable.length > 0
+          ? `Installed: ${usable.join(', ')}.`
+          : 'Download one first with a Download button under Speech model on the Translator page.'),
       name,
     );
   }

@@ -10,7 +10,7 @@ import { HubError } from '../../errors.ts';
 import { activeModel, type ActiveModel } from '../models/active-model.ts';
 
 // Anyone may read this (a waiter's banner, a guest's failed send): it says who can act and where, not a
-// command line. The manager's Translator page has the download command and the model choice.
+// command line. The manager's Translator page has the download buttons and the model choice.
 export const MODEL_HELP = 'A manager can install a speech model on the Translator page of the staff app.';
 
 export const modelMissing = () =>

@@ -9,6 +9,8 @@ import type {
   Conversation,
   ConversationLine,
   ConversationWithLines,
+  ModelDownload,
+  ModelDownloadList,
   PhrasebookPhrase,
   Speaker,
   StartConversationBody,
@@ -38,6 +40,10 @@ export interface SpeechUpload {
 export interface TranslatorApi {
   status(): Promise<TranslatorStatus>;
   setActiveModel(name: string): Promise<TranslatorStatus>;
+  /** Managers: the model downloads started since the hub began, and starting or cancelling one. */
+  modelDownloads(): Promise<ModelDownload[]>;
+  startModelDownload(name: string): Promise<ModelDownload>;
+  cancelModelDownload(name: string): Promise<ModelDownload>;
   phrases(): Promise<Phrasebook>;
   startConversation(body: StartConversationBody): Promise<ConversationWithLines>;
   conversations(): Promise<Conversation[]>;
@@ -88,9 +94,13 @@ export async function postSpeech(auth: SpeechAuth, conversationId: string, uploa
 
 export function createTranslatorApi(api: ApiClient, auth: SpeechAuth): TranslatorApi {
   const conversationPath = (id: string) => `${BASE}/conversations/${encodeURIComponent(id)}`;
+  const downloadPath = (name: string) => `${BASE}/models/${encodeURIComponent(name)}/download`;
   return {
     status: () => api.get<TranslatorStatus>(`${BASE}/status`),
     setActiveModel: (name) => api.request<TranslatorStatus>('PUT', `${BASE}/active-model`, { name }),
+    modelDownloads: async () => (await api.get<ModelDownloadList>(`${BASE}/model-downloads`)).downloads,
+    startModelDownload: (name) => api.post<ModelDownload>(downloadPath(name)),
+    cancelModelDownload: (name) => api.request<ModelDownload>('DELETE', downloadPath(name)),
     phrases: () => api.get<Phrasebook>(`${BASE}/phrases`),
     startConversation: (body) => api.post<ConversationWithLines>(`${BASE}/conversations`, body),
     conversations: async () => (await api.get<{ conversations: Conversation[] }>(`${BASE}/conversations`)).conversations,

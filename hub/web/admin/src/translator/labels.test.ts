@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PendingView } from '../../../common/translator/conversation-state.ts';
-import { categoryLabel, conversationTitle, downloadCommand, formatBytes, pendingLabel, sendErrorLabel } from './labels.ts';
+import { categoryLabel, conversationTitle, downloadButtonLabel, downloadProgressLabel, formatBytes, pendingLabel, sendErrorLabel } from './labels.ts';
 import { conversationIdFromPath, translatorPath } from './paths.ts';
 
 const pending = (overrides: Partial<PendingView>): PendingView => ({
@@ -30,7 +30,7 @@ describe('the staff translator page’s words', () => {
     expect(sendErrorLabel({ status: 0, code: 'network', message: 'x', retriable: true })).toBe('No answer from the hub. Check the Wi-Fi, then try again.');
   });
 
-  it('names conversations, categories, sizes and the download command', () => {
+  it('names conversations, categories, sizes and the download buttons and progress', () => {
     const base = { id: 'c', visitId: null, tableName: null, guestLanguage: 'de', staffLanguage: 'en', startedBy: 'staff' as const, createdAt: '', closedAt: null };
     expect(conversationTitle(base)).toBe('Front desk');
     expect(conversationTitle({ ...base, visitId: 'v', tableName: 'Table 7' })).toBe('Table 7');
@@ -38,7 +38,8 @@ describe('the staff translator page’s words', () => {
     expect(formatBytes(147_951_465)).toBe('141 MB');
     expect(formatBytes(77_704_715)).toBe('74.1 MB');
     expect(formatBytes(1_533_763_059)).toBe('1.4 GB');
-    expect(downloadCommand('base')).toBe('npm run models:download -- base');
+    expect(downloadButtonLabel({ name: 'base', sizeBytes: 147_951_465 })).toBe('Download the base model (141 MB)');
+    expect(downloadProgressLabel({ receivedBytes: 12_582_912, totalBytes: 147_951_465 })).toBe('12.0 MB of 141 MB');
   });
 
   it('keeps the open conversation in the address', () => {

@@ -43,6 +43,12 @@ export function formatBytes(bytes: number): string {
   return megabytes >= 100 ? `${Math.round(megabytes)} MB` : `${megabytes.toFixed(1)} MB`;
 }
 
-export function downloadCommand(model: string): string {
-  return `npm run models:download -- ${model}`;
+/** "Download the base model (141 MB)": the name and the size the manager is agreeing to fetch. */
+export function downloadButtonLabel(model: { name: string; sizeBytes: number }): string {
+  return `Download the ${model.name} model (${formatBytes(model.sizeBytes)})`;
+}
+
+/** "12.0 MB of 141 MB". */
+export function downloadProgressLabel(download: { receivedBytes: number; totalBytes: number }): string {
+  return `${formatBytes(download.receivedBytes)} of ${formatBytes(download.totalBytes)}`;
 }

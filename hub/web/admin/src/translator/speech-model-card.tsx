@@ -1,14 +1,16 @@
 /**
  * For managers: the Whisper models installed on the hub with their sizes, which one recognises speech,
- * and the command that downloads one when there is none (the hub never downloads by itself: it may be
- * offline, and a model is hundreds of megabytes).
+ * and buttons that download one (the hub never downloads by itself: it may be offline, and a model is
+ * hundreds of megabytes, so a manager chooses when).
  */
 import type { TranslatorStatus } from '@onemoment/shared/schemas/translator';
 import { useEffect, useState } from 'preact/hooks';
 import { describeError } from '../api.ts';
 import type { TranslatorApi } from '../../../common/translator/translator-api.ts';
 import { notify } from '../toasts.tsx';
-import { downloadCommand, formatBytes } from './labels.ts';
+import { downloadButtonLabel, formatBytes } from './labels.ts';
+import { isDownloading, notInstalled, shownDownloads } from './model-download-state.ts';
+import { ModelDownloadRow, useModelDownloads } from './model-downloads.tsx';
 
 const SUGGESTED_MODEL = 'base';
 
@@ -35,17 +37,26 @@ export function SpeechModelCard(props: { status: TranslatorStatus; api: Translat
     }
   };
 
+  const downloads = useModelDownloads(props.api, (name) => {
+    notify(`The ${name} speech model is downloaded`);
+    props.api.status().then(props.onStatus, () => undefined); // the page refreshes its status on a timer too
+  });
   const suggested = status.downloadable.find((model) => model.name === SUGGESTED_MODEL) ?? status.downloadable[0];
+  const offered = notInstalled(status);
   const { queue } = status;
 
   return (
     <section class="card model-card" aria-labelledby="speech-model-title" data-testid="speech-model">
       <h2 id="speech-model-title">Speech model</h2>
       {status.installedModels.length === 0 ? (
-        <p class="form-note">
-          No speech model is installed. On the hub, run <code class="command">{downloadCommand(suggested?.name ?? SUGGESTED_MODEL)}</code>
-          {suggested && ` (${formatBytes(suggested.sizeBytes)})`}, then reload this page.
-        </p>
+        <div class="model-empty">
+          <p class="form-note">No speech model is installed, so the translator cannot listen yet. The hub needs internet while it downloads one.</p>
+          {suggested && !shownDownloads(downloads.downloads).some((download) => download.name === suggested.name) && (
+            <button type="button" class="btn btn-primary" onClick={() => void downloads.start(suggested.name)} data-testid="download-suggested">
+              {downloadButtonLabel(suggested)}
+            </button>
+          )}
+        </div>
       ) : (
         <form onSubmit={(event) => void apply(event)} class="model-form">
           <fieldset class="model-list">
@@ -73,14 +84,34 @@ export function SpeechModelCard(props: { status: TranslatorStatus; api: Translat
           </button>
         </form>
       )}
-      {status.downloadable.length > 0 && (
+      {shownDownloads(downloads.downloads).map((download) => (
+        <ModelDownloadRow
+          key={download.name}
+          download={download}
+          onCancel={() => void downloads.cancel(download.name)}
+          onRetry={() => void downloads.start(download.name)}
+        />
+      ))}
+      {downloads.error && (
+        <p class="form-error" role="alert" data-testid="download-refused">
+          {downloads.error}
+        </p>
+      )}
+      {offered.length > 0 && (
         <details class="model-downloads">
           <summary>Download another model</summary>
-          <p class="form-note">Run on the hub, with internet, then reload this page:</p>
           <ul>
-            {status.downloadable.map((model) => (
+            {offered.map((model) => (
               <li key={model.name}>
-                <code class="command">{downloadCommand(model.name)}</code> <span class="muted small">{formatBytes(model.sizeBytes)}</span>
+                <button
+                  type="button"
+                  class="btn"
+                  disabled={isDownloading(downloads.downloads, model.name)}
+                  onClick={() => void downloads.start(model.name)}
+                  data-testid={`download-model-${model.name}`}
+                >
+                  {downloadButtonLabel(model)}
+                </button>
               </li>
             ))}
           </ul>
