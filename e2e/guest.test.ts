@@ -51,13 +51,16 @@ describe('guest page', () => {
   });
 
   async function openGuest(tableId: string, options: { locale?: string; viewport?: { width: number; height: number } } = {}) {
-    // Reduced motion: sheets appear at once, so screenshots never catch them half-way.
+    // Reduced motion: sheets appear at once, so screenshots never catch them half-way. No service
+    // worker: these tests hold and drop requests with routes, which a worker's fetches can slip past
+    // (the worker has its own tests in guest-offline.test.ts).
     const context = await browser.newContext({
       viewport: options.viewport ?? PHONE,
       locale: options.locale ?? 'en-GB',
       hasTouch: true,
       isMobile: true,
       reducedMotion: 'reduce',
+      serviceWorkers: 'block',
     });
     contexts.push(context);
     const page = await context.newPage();

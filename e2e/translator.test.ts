@@ -77,7 +77,8 @@ describe('translator conversation between a guest and staff', { timeout: 360_000
 
   it('each side holds to talk, both pages show both lines live, and a tapped phrase reaches the guest in Russian', async () => {
     // The guest, in a Russian phone browser, opens "Talk to staff" from their table's page.
-    const guestContext = await guestBrowser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ru-RU', reducedMotion: 'reduce' });
+    // No service worker: speak() reads each upload through a route, which a worker's fetch can slip past.
+    const guestContext = await guestBrowser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ru-RU', reducedMotion: 'reduce', serviceWorkers: 'block' });
     const guest = await guestContext.newPage();
     const guestDialogs = watchDialogs(guest);
     await guest.goto(`${hub.baseUrl}/t/${hub.tableCode(TABLE.id)}`);

@@ -34,17 +34,26 @@ export class GuestPhones {
     private readonly staff: { manager: string; waiter: string },
   ) {}
 
-  /** A new phone-sized browser context (its own storage and service workers). */
-  async newPhone(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await this.browser.newContext({ viewport: PHONE, locale: 'en-GB', hasTouch: true, isMobile: true, reducedMotion: 'reduce' });
+  /**
+   * A new phone-sized browser context (its own storage and service workers). A test that routes the
+   * page's requests blocks the service worker: a request the worker lets through can miss the route.
+   */
+  async newPhone(serviceWorkers: 'allow' | 'block' = 'allow'): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await this.browser.newContext({ viewport: PHONE, locale: 'en-GB', hasTouch: true, isMobile: true, reducedMotion: 'reduce', serviceWorkers });
     this.contexts.push(context);
     return { context, page: await context.newPage() };
   }
 
-  /** Opens a table's guest link (on a new phone, or a new tab of `context`) and waits for the menu. */
-  async openGuest(tableId: string, context?: BrowserContext): Promise<{ context: BrowserContext; page: Page }> {
-    const phone = context ? { context, page: await context.newPage() } : await this.newPhone();
-    await phone.page.goto(`${this.hub.baseUrl}/t/${this.hub.tableCode(tableId)}`);
+  /**
+   * Opens a table's guest link (on a new phone, or a new tab of `context`) and waits for the menu.
+   * `baseUrl` reaches the hub another way (a link the test can cut).
+   */
+  async openGuest(
+    tableId: string,
+    options: { context?: BrowserContext; baseUrl?: string; serviceWorkers?: 'allow' | 'block' } = {},
+  ): Promise<{ context: BrowserContext; page: Page }> {
+    const phone = options.context ? { context: options.context, page: await options.context.newPage() } : await this.newPhone(options.serviceWorkers);
+    await phone.page.goto(`${options.baseUrl ?? this.hub.baseUrl}/t/${this.hub.tableCode(tableId)}`);
     await phone.page.locator('[data-item-id="lemonade"]').first().waitFor(WAIT);
     return phone;
   }
