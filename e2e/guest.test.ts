@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { startTestHub, type TestHub } from '../hub/test/harness.ts';
+import { waitForApi } from './support/guest-phones.ts';
 import { launchBrowser, saveScreenshot, watchDialogs } from './support/browser.ts';
 
 // Upper bounds for a busy 2-core CI box (the translator tests run Whisper beside these); passing waits end at once.
@@ -76,17 +77,6 @@ describe('guest page', () => {
     return response.body.orders.filter((order) => order.tableId === tableId);
   }
 
-  /** Polls the staff API until `check` holds (a write and the next read are separate requests). */
-  async function waitForApi<T>(read: () => Promise<T>, check: (value: T) => boolean, what: string): Promise<T> {
-    const deadline = Date.now() + WAIT.timeout;
-    let last: T | undefined;
-    while (Date.now() < deadline) {
-      last = await read();
-      if (check(last)) return last;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`${what} never happened; last seen ${JSON.stringify(last)}`);
-  }
 
   async function tableOf(tableId: string): Promise<ApiTable> {
     const response = await hub.request<{ tables: ApiTable[] }>('GET', '/api/tables', undefined, waiterToken);

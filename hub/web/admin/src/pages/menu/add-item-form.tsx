@@ -5,6 +5,7 @@ import { parseMajor } from '../../format.ts';
 import { notify } from '../../toasts.tsx';
 import type { MenuItem } from '../../types.ts';
 import type { EditorEnv } from './item-editor.tsx';
+import { ChoiceField } from './choice-field.tsx';
 import { menuApi } from './menu-api.ts';
 
 export function AddItemForm(props: { categoryId: string; currency: string; env: EditorEnv; onAdded: (item: MenuItem) => void; onCancel: () => void }) {
@@ -46,26 +47,8 @@ export function AddItemForm(props: { categoryId: string; currency: string; env: 
         Price ({currency})
         <input type="text" inputMode="decimal" name="new-item-price" placeholder="12.50" value={price} onInput={(event) => setPrice(event.currentTarget.value)} />
       </label>
-      <label class="field">
-        Station
-        <select name="new-item-station" value={station} onChange={(event) => setStation(event.currentTarget.value)}>
-          {env.stations.map((known) => (
-            <option key={known.id} value={known.id}>
-              {known.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label class="field">
-        Category
-        <select name="new-item-category" value={categoryId} onChange={(event) => setCategoryId(event.currentTarget.value)}>
-          {env.categories.map((category) => (
-            <option key={category.id} value={category.id}>
-              {category.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField label="Station" name="new-item-station" value={station} choices={env.stations} onChange={setStation} />
+      <ChoiceField label="Category" name="new-item-category" value={categoryId} choices={env.categories} onChange={setCategoryId} />
       <div class="panel-actions">
         <button type="submit" class="btn btn-primary" disabled={!ready}>
           {state.kind === 'saving' ? 'Adding…' : 'Add item'}

@@ -10,6 +10,7 @@ import { parseMajor, toMajorText } from '../../format.ts';
 import { notify } from '../../toasts.tsx';
 import type { MenuItem } from '../../types.ts';
 import type { Station } from '../../use-menu.ts';
+import { ChoiceField } from './choice-field.tsx';
 import { ALLERGEN_CODES, ALLERGEN_LABELS, bpToPercent, menuApi, percentToBp } from './menu-api.ts';
 import { draftGroups, groupsInput, ModifierGroupsEditor, type DraftGroup } from './modifier-groups-editor.tsx';
 import { PhotoField } from './photo-field.tsx';
@@ -106,26 +107,8 @@ export function ItemEditor(props: { item: MenuItem; env: EditorEnv; onDone: () =
           <input type="text" inputMode="decimal" name="price" value={price} aria-invalid={priceMinor === null} onInput={(event) => edited(setPrice)(event.currentTarget.value)} />
           {priceMinor === null && <small class="form-error">Write a price like 12.50</small>}
         </label>
-        <label class="field">
-          Station
-          <select name="station" value={station} onChange={(event) => edited(setStation)(event.currentTarget.value)}>
-            {env.stations.map((known) => (
-              <option key={known.id} value={known.id}>
-                {known.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="field">
-          Category
-          <select name="category" value={categoryId} onChange={(event) => edited(setCategoryId)(event.currentTarget.value)}>
-            {env.categories.map((category) => (
-              <option key={category.id} value={category.id}>
-                {category.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField label="Station" name="station" value={station} choices={env.stations} onChange={edited(setStation)} />
+        <ChoiceField label="Category" name="category" value={categoryId} choices={env.categories} onChange={edited(setCategoryId)} />
         <label class="field field-narrow">
           Tax rate (%)
           <input type="text" inputMode="decimal" name="tax" value={tax} aria-invalid={taxRateBp === null} onInput={(event) => edited(setTax)(event.currentTarget.value)} />
