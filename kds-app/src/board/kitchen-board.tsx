@@ -60,6 +60,8 @@ export function KitchenBoard(props: KitchenBoardProps) {
   const [inflight, setInflight] = useState<ReadonlySet<string>>(() => new Set());
   const [toast, setToast] = useState<string | null>(null);
   const lastBumped = useRef<string[][]>([]);
+  /** Bumps still waiting for the hub's answer: R waits for them, so it recalls what was just bumped. */
+  const bumping = useRef(new Set<Promise<void>>());
   const gridRef = useRef<HTMLElement>(null);
 
   const onNewTicket = useCallback(() => {
@@ -109,8 +111,7 @@ export function KitchenBoard(props: KitchenBoardProps) {
   const live = useRef({ feed, inflight });
   live.current = { feed, inflight };
 
-  /** Bumps one by one: each answer is the order after that bump, so they apply in order. */
-  const bumpItems = useCallback(
+  const sendBumps = useCallback(
     async (orderId: string, itemIds: string[]) => {
       const ids = itemIds.filter((id) => !live.current.inflight.has(id));
       if (ids.length === 0) return;
@@ -140,6 +141,19 @@ export function KitchenBoard(props: KitchenBoardProps) {
     [markInflight],
   );
 
+  /**
+   * Bumps one by one: each answer is the order after that bump, so they apply in order. The card can
+   * leave (the socket's event) before the answer comes back; R pressed then must not race the answer.
+   */
+  const bumpItems = useCallback(
+    (orderId: string, itemIds: string[]): Promise<void> => {
+      const running = sendBumps(orderId, itemIds);
+      bumping.current.add(running);
+      return running.finally(() => bumping.current.delete(running));
+    },
+    [sendBumps],
+  );
+
   const recallItems = useCallback(async (itemIds: string[]) => {
     for (const itemId of itemIds) {
       try {
@@ -165,6 +179,7 @@ export function KitchenBoard(props: KitchenBoardProps) {
 
   /** R: bring back what this screen bumped last; on a fresh screen, the station's last bumped item. */
   const recallLast = useCallback(async () => {
+    await Promise.all(bumping.current);
     const batch = lastBumped.current.at(-1);
     if (batch) {
       lastBumped.current = lastBumped.current.slice(0, -1);
