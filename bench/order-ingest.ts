@@ -65,7 +65,7 @@ export interface IngestReport {
 const ORDERS_PATH = '/api/guest/orders';
 
 /** One server under load, with everything measured about it across its turns. */
-interface Contender {
+export interface Contender {
   label: string;
   server: ChildServer;
   client: JsonClient;
@@ -76,7 +76,7 @@ interface Contender {
   accepted: string[];
 }
 
-function contender(label: string, server: ChildServer, client: JsonClient, tokens: string[]): Contender {
+export function contender(label: string, server: ChildServer, client: JsonClient, tokens: string[]): Contender {
   return { label, server, client, tokens, meter: new CpuMeter(server.pid), latencies: [], countedMs: 0, accepted: [] };
 }
 
@@ -84,7 +84,7 @@ function contender(label: string, server: ChildServer, client: JsonClient, token
  * One turn: N workers, each on its own keep-alive connection, POST orders back to back until the turn
  * ends; responses completed after the ramp and before the end are counted. Any answer but 201 fails.
  */
-async function turn(target: Contender, durationMs: number, counted: boolean, rampMs: number): Promise<void> {
+export async function turn(target: Contender, durationMs: number, counted: boolean, rampMs: number): Promise<void> {
   const start = performance.now();
   const countFrom = start + rampMs;
   const endAt = start + durationMs;
@@ -121,7 +121,7 @@ async function turn(target: Contender, durationMs: number, counted: boolean, ram
   if (failures.length > 0) throw new BenchFailure(`${target.label}: an order POST failed; first: ${failures[0]}`);
 }
 
-function resultOf(target: Contender): LoadResult {
+export function resultOf(target: Contender): LoadResult {
   return {
     perSecond: target.latencies.length / (target.countedMs / 1000),
     latency: summarize(target.latencies),
@@ -141,7 +141,7 @@ async function meanCommitBatch(client: JsonClient): Promise<number | null> {
 }
 
 /** Checks that exactly the answered orders are on disk (with their three lines each). */
-function verifyDurable(label: string, dataDir: string, accepted: string[]): number {
+export function verifyDurable(label: string, dataDir: string, accepted: string[]): number {
   const db = openReadOnly(dataDir);
   try {
     const ids = new Set(db.prepare('SELECT id FROM orders').pluck().all() as string[]);

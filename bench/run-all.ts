@@ -1,6 +1,8 @@
 import { INGEST_TARGET_PER_SECOND, runOrderIngest, type IngestReport } from './order-ingest.ts';
 import { KDS_TARGET_P99_MS, runKdsLatency, type KdsReport } from './kds-latency.ts';
+import { DRAIN_BUDGET_PER_SECOND, OVERHEAD_TARGET, runOutboxBench, type OutboxBenchReport } from './outbox-drain.ts';
 import { runPrinting, type PrintingReport } from './printing.ts';
+import { runTonMatching, type TonMatchingReport } from './ton-matching.ts';
 import { runSyncCatchup, SYNC_TARGET_BYTES_PER_ORDER, SYNC_TARGET_SECONDS, type SyncCatchupReport } from './sync-catchup.ts';
 import { runSpeechRecognition, SPEECH_TARGET_RTF, type SpeechReport } from './speech-recognition.ts';
 import type { CpuShares } from './support/cpu-meter.ts';
@@ -78,6 +80,35 @@ function speechRows(report: SpeechReport): Row[] {
   ];
 }
 
+function outboxRows(report: OutboxBenchReport): Row[] {
+  const { drain, overhead } = report;
+  const budget = `${DRAIN_BUDGET_PER_SECOND}/s budget`;
+  return [
+    [`outbox: ${drain.jobs.toLocaleString('en-US')} jobs drained after the vendor came back`, rate(drain.vendorRate), budget, `${(drain.vendorRate / drain.budgetPerSecond).toFixed(3)}×`, '≤ budget', ''],
+    [
+      'outbox: busiest 1 s window at the vendor',
+      `${drain.busiestSecond}`,
+      budget,
+      `${(drain.busiestSecond / drain.budgetPerSecond).toFixed(3)}×`,
+      `≤ ${DRAIN_BUDGET_PER_SECOND} ${drain.busiestSecond <= DRAIN_BUDGET_PER_SECOND ? 'met' : 'MISSED'}; ${drain.duplicateKeys} keys twice`,
+      '',
+    ],
+    [
+      'durable orders with an outbox job each',
+      rate(overhead.withOutbox.perSecond),
+      `${rate(overhead.withoutOutbox.perSecond)} without`,
+      `${(1 - overhead.overhead).toFixed(3)}× (median round)`,
+      `overhead < ${OVERHEAD_TARGET * 100} % ${overhead.overhead < OVERHEAD_TARGET ? 'met' : 'MISSED'}`,
+      othersOf(overhead.withOutbox.cpu, overhead.withoutOutbox.cpu),
+    ],
+  ];
+}
+
+function tonRows(report: TonMatchingReport): Row[] {
+  const what = `TON poll matching, ${report.invoices.toLocaleString('en-US')} invoices × ${report.transactions.toLocaleString('en-US')} transactions, p50`;
+  return [[what, millis(report.match.p50), `${millis(report.baseline.p50)} Map lookups`, `${(report.match.p50 / report.baseline.p50).toFixed(1)}×`, '', '']];
+}
+
 function printTable(rows: Row[]): void {
   const header: Row = ['benchmark', 'hub', 'baseline', 'ratio', 'target', 'other CPU hub/base'];
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column]!.length)));
@@ -123,6 +154,20 @@ for (const [name, run] of [
     'printing',
     async () => {
       rows.push(...printingRows(await runPrinting()));
+    },
+  ],
+  [
+    'outbox-drain',
+    async () => {
+      const report = await runOutboxBench();
+      rows.push(...outboxRows(report));
+      noteOthers(report.overhead.withOutbox.cpu, report.overhead.withoutOutbox.cpu);
+    },
+  ],
+  [
+    'ton-matching',
+    async () => {
+      rows.push(...tonRows(await runTonMatching()));
     },
   ],
   [

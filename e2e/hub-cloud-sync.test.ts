@@ -67,19 +67,19 @@ describe('a hub paired with the cloud', () => {
     return placed;
   };
 
-  /** The hub's own figures per business day, straight from its SQLite. */
+  /** The hub's own figures per business day (and currency, as the cloud reports them), straight from its SQLite. */
   const hubDays = () =>
     hub.hub.context.store.sqlite
       .prepare(
-        `SELECT business_day AS day, COUNT(*) AS orders, SUM(total_minor) AS grossMinor FROM orders
-          WHERE status NOT IN ('cancelled', 'voided') GROUP BY business_day ORDER BY business_day`,
+        `SELECT business_day AS day, currency, COUNT(*) AS orders, SUM(total_minor) AS grossMinor FROM orders
+          WHERE status NOT IN ('cancelled', 'voided') GROUP BY business_day, currency ORDER BY business_day, currency`,
       )
-      .all() as Array<{ day: string; orders: number; grossMinor: number }>;
+      .all() as Array<{ day: string; currency: string; orders: number; grossMinor: number }>;
 
   const cloudDays = async () => {
     const response = await cloud.request('GET', `/api/hq/reports/sales?venueId=${venueId}&from=2026-06-01&to=2026-06-03`, undefined, hq);
     expect(response.status, JSON.stringify(response.body)).toBe(200);
-    return (response.body.byDay as Array<{ day: string; orders: number; grossMinor: number }>).filter((day) => day.orders > 0);
+    return (response.body.byDay as Array<{ day: string; currency: string; orders: number; grossMinor: number }>).filter((day) => day.orders > 0);
   };
 
   const settled = () => {

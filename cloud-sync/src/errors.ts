@@ -8,6 +8,8 @@ export class CloudError extends Error implements Refusal {
     message: string,
     /** Sent as `retry-after` (seconds): when the same request may succeed. */
     readonly retryAfterSeconds?: number,
+    /** Sent beside error and message, for programs (e.g. both sides of a venue mismatch). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'CloudError';

@@ -15,6 +15,8 @@ import { TestSyncClient } from './support/sync-client.ts';
 
 const DAY = '2026-06-01';
 const SALES_QUERY = `{ sales(from: "${DAY}", to: "${DAY}") { orders grossMinor } }`;
+const FIGURES = 'currency payments takingsMinor tipsMinor byTender { method count amountMinor tipMinor } settledBills discountMinor serviceChargeMinor taxMinor taxLines { rateBp netMinor taxMinor } writtenOffMinor';
+const TAKINGS_SELECTION = `venueId from to totals { ${FIGURES} } byDay { day venueId venueName ${FIGURES} }`;
 /** The sweep's requests come from their own address, so its wrong logins lock out no other test. */
 const SWEEPER = '127.0.0.9';
 
@@ -120,6 +122,8 @@ describe('every route, however its path is spelled', () => {
       'POST /api/hq/venues/:venueId/pairing-codes',
       'GET /api/hq/reports/sales',
       'GET /api/hq/reports/sales.csv',
+      'GET /api/hq/reports/takings',
+      'GET /api/hq/reports/takings.csv',
       'GET /api/hq/venues/:venueId/menu/items',
       'PATCH /api/hq/venues/:venueId/menu/items/:itemId',
       'POST /api/hq/logout',
@@ -229,6 +233,22 @@ describe('GraphQL cost limits', () => {
     expect(ten.status).toBe(200);
     expect(Object.keys(ten.body.data)).toHaveLength(10);
     expect((await graphql(aliased(11))).status).toBe(400);
+  });
+
+  it('counts aliases of takings with those of sales: each is one more report query', async () => {
+    const takings = (n: number) => Array.from({ length: n }, (_, i) => `t${i}: takings(from: "${DAY}", to: "${DAY}") { totals { currency } }`).join(' ');
+    const sales = (n: number) => Array.from({ length: n }, (_, i) => `s${i}: sales(from: "${DAY}", to: "${DAY}") { orders }`).join(' ');
+    const mixed = await graphql(`{ ${takings(5)} ${sales(5)} }`);
+    expect(mixed.status).toBe(200);
+    expect(Object.keys(mixed.body.data)).toHaveLength(10);
+    const over = await graphql(`{ ${takings(6)} ${sales(5)} }`);
+    expect(over.status).toBe(400);
+    expect(over.body.data ?? null).toBeNull();
+    expect(over.body.errors[0].message).toMatch(/GRAPHQL_MAX_ALIASES/);
+    // A report with every field selected stays well inside the field limit.
+    const full = await graphql(`{ takings(from: "${DAY}", to: "${DAY}") { ${TAKINGS_SELECTION} } }`);
+    expect(full.status).toBe(200);
+    expect(full.body.data.takings).toEqual({ venueId: null, from: DAY, to: DAY, totals: [], byDay: [] });
   });
 
   it('refuses a query deeper than GRAPHQL_MAX_DEPTH and one with too many fields, also through GET', async () => {

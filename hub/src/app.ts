@@ -22,10 +22,13 @@ import { systemRoutes } from './http/system-routes.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { registerWebApps } from './http/web-apps.ts';
 import { EventLog } from './events/event-log.ts';
+import { Outbox, type OutboxOptions } from './outbox/outbox.ts';
+import { outboxRoutes } from './outbox/routes.ts';
 import { startRealtime, type RealtimeOptions, type RealtimeServer } from './realtime/socket-server.ts';
 import type { HubModule, LoadedModules } from './modules/hub-module.ts';
 import type { ModuleName } from './modules/module-names.ts';
 import type { NamespaceName } from './realtime/namespaces.ts';
+import { paymentsModule, type PaymentsOptions } from './payments/payments-module.ts';
 import { printingModule } from './printing/module.ts';
 import type { PrintingOptions } from './printing/printing.ts';
 import { restaurantModule } from './restaurant/module.ts';
@@ -35,6 +38,9 @@ import { translatorModule, type TranslatorOptions } from './translator/module.ts
 import { seedDemoVenue } from './venue/demo-seed.ts';
 import { venueRoutes } from './venue/routes.ts';
 import { VenueService } from './venue/venue-service.ts';
+
+/** Finished outbox jobs (and their idempotency keys) are kept this long, for the Online tasks page. */
+const OUTBOX_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 
 export interface Hub {
   app: FastifyInstance;
@@ -52,7 +58,11 @@ export interface HubOptions {
   sync?: SyncOptions;
   translator?: TranslatorOptions;
   printing?: PrintingOptions;
+  /** Payments tuning (how often TON is checked); the defaults suit a venue. */
+  payments?: PaymentsOptions;
   realtime?: RealtimeOptions;
+  /** Outbox tuning (backoff, attempts, jitter source, budgets per vendor for tests); the defaults suit a venue. */
+  outbox?: OutboxOptions;
   /** Where the log lines go instead of stdout (tests read them). */
   logStream?: { write(line: string): void };
 }
@@ -62,6 +72,7 @@ function moduleCatalog(options: HubOptions): { [N in ModuleName]: HubModule<N> }
   return {
     restaurant: restaurantModule,
     printing: printingModule(options.printing),
+    payments: paymentsModule(options.payments),
     sync: syncModule(options.sync),
     translator: translatorModule(options.translator),
   };
@@ -102,6 +113,12 @@ export async function createHub(config: HubConfig, options: HubOptions = {}): Pr
   const metrics = createMetrics();
   const events = new EventLog(store.sqlite, clock);
   let boundPort = config.port;
+  const commands = new CommandRunner(store.sqlite, {
+    groupCommit: config.groupCommit,
+    onEffectError: (error) => app.log.error({ err: error }, 'a side effect after commit failed'),
+    onBatchCommitted: (size) => metrics.commitBatchSize.observe(size),
+  });
+  const outbox = new Outbox({ sqlite: store.sqlite, commands, clock, log: app.log, registry: metrics.registry }, options.outbox);
   const context: HubContext = {
     config,
     clock,
@@ -110,14 +127,14 @@ export async function createHub(config: HubConfig, options: HubOptions = {}): Pr
     events,
     log: app.log,
     sessions: new SessionLookup(store.sqlite, clock, config.guestTokenIdleMs),
-    commands: new CommandRunner(store.sqlite, {
-      groupCommit: config.groupCommit,
-      onEffectError: (error) => app.log.error({ err: error }, 'a side effect after commit failed'),
-      onBatchCommitted: (size) => metrics.commitBatchSize.observe(size),
-    }),
+    commands,
+    outbox,
     venue: new VenueService(store.sqlite, clock, { visitPolicy: config.visitPolicy, modules: config.modules }),
     publicUrl: () => config.publicUrl ?? `${https ? 'https' : 'http'}://${lanAddress() ?? '127.0.0.1'}:${boundPort}`,
   };
+
+  const interrupted = await outbox.recoverInterrupted();
+  if (interrupted > 0) app.log.warn({ jobs: interrupted }, 'outbox jobs were being sent when the hub stopped; each is checked with its vendor before any resend');
 
   installErrorHandling(app);
   await app.register(fastifyHelmet, securityHeaders);
@@ -143,6 +160,7 @@ export async function createHub(config: HubConfig, options: HubOptions = {}): Pr
   await app.register(systemRoutes(context));
   await app.register(venueRoutes(context));
   await app.register(authRoutes(context, new StaffService(context)));
+  await app.register(outboxRoutes(context));
   const modules: LoadedModules = {};
   const namespaces = new Set<NamespaceName>();
   const catalog = moduleCatalog(options);
@@ -155,12 +173,19 @@ export async function createHub(config: HubConfig, options: HubOptions = {}): Pr
     });
     for (const namespace of module.namespaces) namespaces.add(namespace);
   }
+  // Modules registered their vendors in setup; sending stops on close, before the store closes.
+  app.addHook('onReady', async () => outbox.start());
+  app.addHook('onClose', async () => outbox.stop());
   await registerWebApps(app);
 
   let realtime: RealtimeServer | null = null;
-  const pruneTimer = setInterval(() => events.prune(config.eventRetentionMs), 3_600_000);
+  const prune = () => {
+    events.prune(config.eventRetentionMs);
+    outbox.prune(OUTBOX_RETENTION_MS);
+  };
+  const pruneTimer = setInterval(prune, 3_600_000);
   pruneTimer.unref();
-  events.prune(config.eventRetentionMs);
+  prune();
 
   return {
     app,

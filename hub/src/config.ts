@@ -32,7 +32,7 @@ const HUB_OPTIONS = {
   modules: option(
     'MODULES',
     '(all)',
-    'The domains this hub runs, as a comma list of restaurant and translator (printing and sync always run). One left out has no routes, pages, timers or sockets; its tables stay, so switching it on later loses nothing.',
+    'The domains this hub runs, as a comma list of restaurant, payments (needs restaurant) and translator (printing and sync always run). One left out has no routes, pages, timers or sockets; its tables stay, so switching it on later loses nothing.',
     (raw): EnvRead<ModuleName[]> => {
       const selection = selectModules(raw ?? '');
       return selection.ok ? { value: selection.modules } : { value: [], problem: selection.problem };
@@ -150,6 +150,22 @@ const HUB_OPTIONS = {
     doc: "Where Whisper models are downloaded from (the Translator page's download buttons and `npm run models:download`): a mirror on the LAN works too.",
     check: (url) => (/^https?:\/\/[^\s/]+(\/\S*)?$/.test(url) ? undefined : `MODELS_BASE_URL must look like https://models.example.com/whisper (got "${url}")`),
   }),
+  tonApiUrl: text('TON_API_URL', {
+    default: 'https://toncenter.com/api/v2',
+    doc: 'The toncenter-compatible API (v2) that TON payments are checked with; https://testnet.toncenter.com/api/v2 for a testnet wallet.',
+    check: (url) => (/^https?:\/\/[^\s/]+(\/\S*)?$/.test(url) ? undefined : `TON_API_URL must look like https://toncenter.com/api/v2 (got "${url}")`),
+  }),
+  tonApiKey: optional('TON_API_KEY', {
+    doc: 'toncenter API key, sent as X-API-Key: the checks may then make 10 requests a second instead of 1. Never logged.',
+    check: (key) => (/^[\x21-\x7e]{8,200}$/.test(key) ? undefined : 'TON_API_KEY must be 8 to 200 printable characters without spaces'),
+  }),
+  tonInvoiceLifetimeMs: integer('TON_INVOICE_MINUTES', {
+    default: 15,
+    min: 1,
+    max: 1440,
+    unit: MINUTE_MS,
+    doc: 'A TON invoice holds its rate this long; after that it is re-quoted at the current rate (its comment stays, so a late transfer still counts).',
+  }),
 };
 
 /** Every option with its default and meaning, in the README's order. */
@@ -194,6 +210,13 @@ export interface HubConfig {
     maxAudioBytes: number;
     /** Where model downloads come from: MODELS_BASE_URL, else Hugging Face. */
     modelsBaseUrl: string;
+  };
+  ton: {
+    /** The toncenter-compatible v2 API, without a trailing slash. */
+    apiUrl: string;
+    /** Sent as X-API-Key; null: the keyless budget (1 request a second). */
+    apiKey: string | null;
+    invoiceLifetimeMs: number;
   };
 }
 
@@ -244,5 +267,6 @@ export function loadConfig(env: Env = process.env): HubConfig {
       maxAudioBytes: values.translatorMaxAudioBytes,
       modelsBaseUrl: values.modelsBaseUrl ?? DEFAULT_MODELS_BASE_URL,
     },
+    ton: { apiUrl: values.tonApiUrl.replace(/\/+$/, ''), apiKey: values.tonApiKey, invoiceLifetimeMs: values.tonInvoiceLifetimeMs },
   };
 }

@@ -8,3 +8,6 @@ export * from './events/tables.ts';
 export * from './printing/tables.ts';
 export * from './sync/tables.ts';
 export * from './translator/tables.ts';
+export * from './outbox/tables.ts';
+export * from './payments/tables.ts';
+export * from './payments/ton/tables.ts';

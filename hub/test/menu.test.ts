@@ -77,7 +77,7 @@ describe('the menu', () => {
       allergens: ['gluten', 'milk', 'mustard', 'sesame'],
       available: true,
       categoryId: 'mains',
-      taxRateBp: 0,
+      taxRateBp: 700,
       photoUrl: null,
       thumbnailUrl: null,
       modifierGroups: [

@@ -32,6 +32,11 @@ describe('how a visit ends, moves and is seen by its guests', () => {
   };
   const tableOf = async (tableId: string) => (await t.request('GET', '/api/tables', undefined, waiter)).body.tables.find((table: any) => table.id === tableId);
   const close = (visitId: string, body?: unknown) => t.request('POST', `/api/visits/${visitId}/close`, body, waiter);
+  /** Pays what is due in cash, as a waiter does before closing a table. */
+  const payInCash = async (visitId: string) => {
+    const { dueMinor } = (await t.request('GET', `/api/visits/${visitId}/bill`, undefined, waiter)).body;
+    expect((await t.request('POST', `/api/visits/${visitId}/payments`, { id: newId(), method: 'cash', amountMinor: dueMinor }, waiter)).status).toBe(201);
+  };
   const grillTickets = async () => (await t.request('GET', '/api/kds/tickets?station=grill', undefined, kitchen)).body.tickets;
 
   it('refuses to close a visit with food still coming, listing it, and changes nothing', async () => {
@@ -84,6 +89,7 @@ describe('how a visit ends, moves and is seen by its guests', () => {
   it('marks the open items served when staff choose so', async () => {
     const joined = (await join('table-3')).body;
     const order = await place(joined.token, [LEMONADE]);
+    await payInCash(joined.visitId);
     const closed = await close(joined.visitId, { openItems: 'serve' });
     expect(closed.status).toBe(200);
     const stored = t.hub.context.store.sqlite.prepare('SELECT status FROM orders WHERE id = ?').pluck().get(order.id);
@@ -106,6 +112,7 @@ describe('how a visit ends, moves and is seen by its guests', () => {
   it('does not reopen a table by a scan moments after staff closed it, and does after the grace time', async () => {
     const joined = (await join('table-5')).body;
     await place(joined.token, [LEMONADE]);
+    await payInCash(joined.visitId);
     expect((await close(joined.visitId, { openItems: 'serve' })).status).toBe(200);
 
     clock.advance(9 * MINUTE);

@@ -94,11 +94,13 @@ export interface PrintLabels {
   subtotal: string;
   included: string;
   total: string;
+  /** What is still to pay, on a bill printed before (all of) it is paid. */
+  due: string;
 }
 
 export const PRINT_LABELS: Readonly<Record<PrintLanguage, PrintLabels>> = {
-  en: { order: 'Order', table: 'Table', rush: 'RUSH', reprint: 'REPRINT', stop: 'VOID - DO NOT MAKE', allergens: 'ALLERGENS', note: 'NOTE', subtotal: 'Subtotal', included: 'incl.', total: 'TOTAL' },
-  ru: { order: 'Заказ', table: 'Стол', rush: 'СРОЧНО', reprint: 'ПОВТОРНАЯ ПЕЧАТЬ', stop: 'ОТМЕНА - НЕ ГОТОВИТЬ', allergens: 'АЛЛЕРГЕНЫ', note: 'ПРИМЕЧАНИЕ', subtotal: 'Подытог', included: 'вкл.', total: 'ИТОГО' },
+  en: { order: 'Order', table: 'Table', rush: 'RUSH', reprint: 'REPRINT', stop: 'VOID - DO NOT MAKE', allergens: 'ALLERGENS', note: 'NOTE', subtotal: 'Subtotal', included: 'incl.', total: 'TOTAL', due: 'DUE' },
+  ru: { order: 'Заказ', table: 'Стол', rush: 'СРОЧНО', reprint: 'ПОВТОРНАЯ ПЕЧАТЬ', stop: 'ОТМЕНА - НЕ ГОТОВИТЬ', allergens: 'АЛЛЕРГЕНЫ', note: 'ПРИМЕЧАНИЕ', subtotal: 'Подытог', included: 'вкл.', total: 'ИТОГО', due: 'К ОПЛАТЕ' },
 };
 
 function labelsFor(language: PrintLanguage | undefined): PrintLabels {
@@ -240,8 +242,16 @@ export interface ReceiptTax {
   included: boolean;
 }
 
+/** A labelled amount: a discount (negative), a service charge, a payment, a tip. */
+export interface ReceiptAmount {
+  label: string;
+  amountMinor: number;
+}
+
 export interface Receipt {
   kind: 'receipt';
+  /** "BILL" or "RECEIPT" under the header; null prints none (the older receipts). */
+  title: string | null;
   header: string[];
   orderNumber: number | null;
   tableName: string | null;
@@ -251,10 +261,16 @@ export interface Receipt {
   locale: string;
   items: ReceiptItem[];
   subtotalMinor: number;
+  /** Between the subtotal and the taxes: discounts (negative) and the service charge. */
+  adjustments: ReceiptAmount[];
   taxes: ReceiptTax[];
   totalMinor: number;
   /** "Card", "Cash", ... with the amount paid; null for an unpaid bill. */
   payment: { label: string; amountMinor: number } | null;
+  /** Every payment and tip, under the total. */
+  payments: ReceiptAmount[];
+  /** Still to pay; null when the document does not say (a paid receipt, an older receipt). */
+  dueMinor: number | null;
   qrUrl: string | null;
   qrCaption: string | null;
   footer: string[];
@@ -262,6 +278,7 @@ export interface Receipt {
 }
 
 export interface ReceiptInput {
+  title?: string | null;
   header: string[];
   orderNumber?: number | null;
   tableName?: string | null;
@@ -276,6 +293,9 @@ export interface ReceiptInput {
   /** Defaults to the subtotal plus the taxes that are not included in the prices. */
   totalMinor?: number;
   payment?: { label: string; amountMinor: number } | null;
+  adjustments?: ReceiptAmount[];
+  payments?: ReceiptAmount[];
+  dueMinor?: number | null;
   qrUrl?: string | null;
   qrCaption?: string | null;
   footer?: string[];
@@ -313,8 +333,15 @@ export function buildReceipt(input: ReceiptInput): Receipt {
   const totalMinor = input.totalMinor ?? subtotalMinor + added;
   checkMinor(totalMinor, 'The total');
   if (input.payment) checkMinor(input.payment.amountMinor, 'The payment');
+  const amounts = (list: ReceiptAmount[] | undefined, what: string) =>
+    (list ?? []).map((entry) => {
+      checkMinor(entry.amountMinor, `${what} "${entry.label}"`);
+      return { label: requireText(entry.label, `${what} label`), amountMinor: entry.amountMinor };
+    });
+  if (input.dueMinor !== undefined && input.dueMinor !== null) checkMinor(input.dueMinor, 'What is due');
   return {
     kind: 'receipt',
+    title: optionalText(input.title),
     header: input.header.map((line) => normalizeForPrint(line).trim()).filter(Boolean),
     orderNumber: input.orderNumber ?? null,
     tableName: optionalText(input.tableName),
@@ -325,7 +352,10 @@ export function buildReceipt(input: ReceiptInput): Receipt {
     subtotalMinor,
     taxes,
     totalMinor,
+    adjustments: amounts(input.adjustments, 'An adjustment'),
     payment: input.payment ? { label: requireText(input.payment.label, 'The payment label'), amountMinor: input.payment.amountMinor } : null,
+    payments: amounts(input.payments, 'A payment'),
+    dueMinor: input.dueMinor ?? null,
     qrUrl: input.qrUrl ? checkQrUrl(input.qrUrl) : null,
     qrCaption: optionalText(input.qrCaption),
     footer: (input.footer ?? []).map((line) => normalizeForPrint(line).trim()).filter(Boolean),

@@ -146,6 +146,7 @@ function layoutReceipt(receipt: Receipt, columns: number, codepages: readonly Co
   if (venue) blocks.push(...largeIfFits(venue, columns, codepages, 'center', true));
   for (const line of address) blocks.push(...lines(wrapText(line, columns, codepages), { align: 'center' }));
   blocks.push({ kind: 'feed' });
+  if (receipt.title) blocks.push(...lines(wrapText(receipt.title, columns, codepages), { align: 'center', bold: true }));
   const order = receipt.orderNumber === null ? '' : `${labels.order} #${receipt.orderNumber}`;
   if (order || receipt.tableName) blocks.push(...lines(leftRight(order, receipt.tableName ?? '', columns, codepages)));
   if (receipt.dateTime) blocks.push(...lines([receipt.dateTime]));
@@ -158,6 +159,8 @@ function layoutReceipt(receipt: Receipt, columns: number, codepages: readonly Co
   }
   blocks.push({ kind: 'rule', char: '-' });
   blocks.push(...lines(leftRight(labels.subtotal, money(receipt.subtotalMinor), columns, codepages)));
+  // Jobs queued before these fields existed lack them: `?? []` keeps them printable.
+  for (const adjustment of receipt.adjustments ?? []) blocks.push(...lines(leftRight(adjustment.label, money(adjustment.amountMinor), columns, codepages)));
   for (const tax of receipt.taxes) {
     const label = tax.included ? `${labels.included} ${tax.label}` : tax.label;
     blocks.push(...lines(leftRight(label, money(tax.amountMinor), columns, codepages)));
@@ -168,6 +171,8 @@ function layoutReceipt(receipt: Receipt, columns: number, codepages: readonly Co
   const totalLarge = textColumns(labels.total, codepages) + 1 + textColumns(total, codepages) <= half;
   blocks.push(...lines(leftRight(labels.total, total, totalLarge ? half : columns, codepages), { bold: true, size: totalLarge ? 2 : 1 }));
   if (receipt.payment) blocks.push(...lines(leftRight(receipt.payment.label, money(receipt.payment.amountMinor), columns, codepages)));
+  for (const payment of receipt.payments ?? []) blocks.push(...lines(leftRight(payment.label, money(payment.amountMinor), columns, codepages)));
+  if (receipt.dueMinor != null && receipt.dueMinor > 0) blocks.push(...lines(leftRight(labels.due, money(receipt.dueMinor), columns, codepages), { bold: true }));
   if (receipt.qrUrl) {
     blocks.push({ kind: 'feed' }, { kind: 'qr', data: receipt.qrUrl });
     if (receipt.qrCaption) blocks.push(...lines(wrapText(receipt.qrCaption, columns, codepages), { align: 'center' }));

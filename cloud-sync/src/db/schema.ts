@@ -141,3 +141,61 @@ export const reportOrderItems = pgTable(
   (t) => [primaryKey({ columns: [t.venueId, t.itemId] }), index('report_order_items_order_idx').on(t.venueId, t.orderId)],
 );
 
+/**
+ * A venue's payments, from the `payments` of its day documents: what was taken, by tender, with tips.
+ * Money is in minor units of the row's own currency (never the venue's: a hub labels what it sold).
+ */
+export const reportPayments = pgTable(
+  'report_payments',
+  {
+    venueId: text('venue_id').notNull(),
+    paymentId: text('payment_id').notNull(),
+    businessDay: date('business_day', { mode: 'string' }).notNull(),
+    visitId: text('visit_id').notNull(),
+    partId: text('part_id'),
+    /** cash, card or ton */
+    method: text('method').notNull(),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+    tipMinor: bigint('tip_minor', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull(),
+    tonInvoiceId: text('ton_invoice_id'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.venueId, t.paymentId] }), index('report_payments_day_idx').on(t.venueId, t.businessDay)],
+);
+
+/** A venue's settled bills, from the `bills` of its day documents: one row per visit. */
+export const reportBills = pgTable(
+  'report_bills',
+  {
+    venueId: text('venue_id').notNull(),
+    visitId: text('visit_id').notNull(),
+    businessDay: date('business_day', { mode: 'string' }).notNull(),
+    currency: text('currency').notNull(),
+    subtotalMinor: bigint('subtotal_minor', { mode: 'number' }).notNull(),
+    discountMinor: bigint('discount_minor', { mode: 'number' }).notNull(),
+    serviceChargeMinor: bigint('service_charge_minor', { mode: 'number' }).notNull(),
+    taxMinor: bigint('tax_minor', { mode: 'number' }).notNull(),
+    totalMinor: bigint('total_minor', { mode: 'number' }).notNull(),
+    paidMinor: bigint('paid_minor', { mode: 'number' }).notNull(),
+    tipsMinor: bigint('tips_minor', { mode: 'number' }).notNull(),
+    writtenOffMinor: bigint('written_off_minor', { mode: 'number' }).notNull(),
+    settledAt: timestamp('settled_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.venueId, t.visitId] }), index('report_bills_day_idx').on(t.venueId, t.businessDay)],
+);
+
+/** The tax of each settled bill by rate (its business day and currency copied, so reports need no join). */
+export const reportBillTaxes = pgTable(
+  'report_bill_taxes',
+  {
+    venueId: text('venue_id').notNull(),
+    visitId: text('visit_id').notNull(),
+    rateBp: integer('rate_bp').notNull(),
+    businessDay: date('business_day', { mode: 'string' }).notNull(),
+    currency: text('currency').notNull(),
+    netMinor: bigint('net_minor', { mode: 'number' }).notNull(),
+    taxMinor: bigint('tax_minor', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.venueId, t.visitId, t.rateBp] }), index('report_bill_taxes_day_idx').on(t.venueId, t.businessDay)],
+);

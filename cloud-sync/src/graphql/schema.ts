@@ -2,35 +2,105 @@ import type { FastifyInstance } from 'fastify';
 import mercurius from 'mercurius';
 import { checkRange } from '../hq/routes.ts';
 import { salesReport } from '../hq/reports.ts';
+import { takingsReport } from '../hq/takings.ts';
 import type { CloudContext } from '../context.ts';
 import { bearerToken } from '../hq/routes.ts';
 import { CloudError } from '../errors.ts';
 import { costProblems } from './cost-limits.ts';
 
-/** The same sales figures as GET /api/hq/reports/sales, for tools that prefer GraphQL. */
+/**
+ * The same figures as GET /api/hq/reports/sales and /takings, for tools that prefer GraphQL. Every
+ * amount sits beside its currency; totals come one per currency.
+ */
 export const typeDefs = /* GraphQL */ `
-  type DaySales { day: String!, orders: Int!, grossMinor: Float! }
-  type HourSales { hour: Int!, orders: Int!, grossMinor: Float! }
-  type ItemSales { menuItemId: String!, name: String!, quantity: Int!, grossMinor: Float! }
+  type CurrencySales { currency: String!, orders: Int!, grossMinor: Float! }
+  type DaySales { day: String!, currency: String!, orders: Int!, grossMinor: Float! }
+  type HourSales { hour: Int!, currency: String!, orders: Int!, grossMinor: Float! }
+  type ItemSales { menuItemId: String!, name: String!, currency: String!, quantity: Int!, grossMinor: Float! }
   type SalesReport {
     venueId: String
     from: String!
     to: String!
     orders: Int!
-    "Money in minor units (a Float only because GraphQL's Int is 32-bit)"
-    grossMinor: Float!
+    "Money in minor units (a Float only because GraphQL's Int is 32-bit); null when the amounts are in several currencies (see totals)"
+    grossMinor: Float
+    "The one currency of every amount; null when there are several"
     currency: String
+    "One per currency"
+    totals: [CurrencySales!]!
     byDay: [DaySales!]!
     byHour: [HourSales!]!
     topItems: [ItemSales!]!
     avgTicketSeconds: Int
     p90TicketSeconds: Int
   }
+  type TenderTakings { method: String!, count: Int!, amountMinor: Float!, tipMinor: Float! }
+  type TaxTakings { rateBp: Int!, netMinor: Float!, taxMinor: Float! }
+  "Takings in one currency (money in minor units of it)"
+  type CurrencyTakings {
+    currency: String!
+    payments: Int!
+    "What the payments paid toward bills, tips not included"
+    takingsMinor: Float!
+    tipsMinor: Float!
+    "Always cash, card and ton"
+    byTender: [TenderTakings!]!
+    settledBills: Int!
+    discountMinor: Float!
+    serviceChargeMinor: Float!
+    taxMinor: Float!
+    taxLines: [TaxTakings!]!
+    writtenOffMinor: Float!
+  }
+  "One business day of one venue, in one currency"
+  type DayTakings {
+    day: String!
+    venueId: String!
+    venueName: String!
+    currency: String!
+    payments: Int!
+    takingsMinor: Float!
+    tipsMinor: Float!
+    byTender: [TenderTakings!]!
+    settledBills: Int!
+    discountMinor: Float!
+    serviceChargeMinor: Float!
+    taxMinor: Float!
+    taxLines: [TaxTakings!]!
+    writtenOffMinor: Float!
+  }
+  type TakingsReport {
+    venueId: String
+    from: String!
+    to: String!
+    "One per currency, over every day and venue"
+    totals: [CurrencyTakings!]!
+    byDay: [DayTakings!]!
+  }
   type Query {
     "Sales over business days from..to (YYYY-MM-DD, inclusive); all venues when venueId is left out"
     sales(venueId: String, from: String!, to: String!): SalesReport!
+    "Takings (payments by tender, tips, discounts, service, taxes, written off) over business days from..to; all venues when venueId is left out"
+    takings(venueId: String, from: String!, to: String!): TakingsReport!
   }
 `;
+
+type ReportArgs = { venueId?: string | null; from: string; to: string };
+
+/** Runs a report for GraphQL: the same checks as the REST routes, refusals as GraphQL errors with their code. */
+function reportResolver<T>(context: CloudContext, report: (db: CloudContext['database']['db'], venueId: string | null, from: string, to: string) => Promise<T>) {
+  return async (_root: unknown, args: ReportArgs): Promise<T> => {
+    const venueId = args.venueId ?? null;
+    if (venueId !== null && !/^[A-Za-z0-9_-]{1,64}$/.test(venueId)) throw new mercurius.ErrorWithProps('venueId is not a venue id', { code: 'bad_request' });
+    try {
+      checkRange({ from: args.from, to: args.to });
+      return await report(context.database.db, venueId, args.from, args.to);
+    } catch (error) {
+      if (error instanceof CloudError) throw new mercurius.ErrorWithProps(error.message, { code: error.code });
+      throw error;
+    }
+  };
+}
 
 /**
  * GET and POST /graphql, behind the HQ login. The check is a hook of this encapsulated plugin, so it
@@ -56,17 +126,8 @@ export function graphqlModule(context: CloudContext) {
       queryDepth: graphqlMaxDepth,
       resolvers: {
         Query: {
-          sales: async (_root: unknown, args: { venueId?: string | null; from: string; to: string }) => {
-            const venueId = args.venueId ?? null;
-            if (venueId !== null && !/^[A-Za-z0-9_-]{1,64}$/.test(venueId)) throw new mercurius.ErrorWithProps('venueId is not a venue id', { code: 'bad_request' });
-            try {
-              checkRange({ from: args.from, to: args.to });
-              return await salesReport(context.database.db, venueId, args.from, args.to);
-            } catch (error) {
-              if (error instanceof CloudError) throw new mercurius.ErrorWithProps(error.message, { code: error.code });
-              throw error;
-            }
-          },
+          sales: reportResolver(context, salesReport),
+          takings: reportResolver(context, takingsReport),
         },
       },
     });

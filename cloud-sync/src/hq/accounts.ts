@@ -1,8 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { hqSessions, hqUsers, hubTokens, pairingCodes, venues } from '../db/schema.ts';
+import { CloudError } from '../errors.ts';
 import { DUMMY_PASSWORD_HASH, hashPassword, hashSecret, newPairingCode, newToken, normalizePairingCode, verifyPassword } from './secrets.ts';
+import { matchVenue, type VenueMoney } from './venue-match.ts';
+
+/** What a hub gets for its pairing code: its venue, its token, and the venue's currency and time zone. */
+export interface Paired extends VenueMoney {
+  venueId: string;
+  hubToken: string;
+  /** Set when the venue took the hub's currency and time zone at this pairing: what it had before. */
+  adopted: { from: VenueMoney } | null;
+}
 
 const PAIRING_CODE_MS = 24 * 3_600_000;
 
@@ -72,19 +82,44 @@ export class Accounts {
     }
   }
 
-  /** Spends a pairing code; null when it is unknown, used or expired. */
-  async pair(pairingCode: string, hubName: string | null): Promise<{ venueId: string; hubToken: string } | null> {
+  /**
+   * Spends a pairing code; null when it is unknown, used or expired. The hub's currency and time zone
+   * (when it says them) are reconciled with the venue's by matchVenue: the venue may take them, or the
+   * pairing is refused with a 409 and the code stays unused. One transaction, with the code and the
+   * venue locked: two hubs racing with one code cannot both win, and two hubs pairing a fresh venue at
+   * once cannot both set its currency.
+   */
+  async pair(pairingCode: string, hubName: string | null, hub: VenueMoney | null = null): Promise<Paired | null> {
     const codeHash = hashSecret(normalizePairingCode(pairingCode));
-    // One UPDATE marks it used: two hubs racing with the same code cannot both win.
-    const [spent] = await this.db
-      .update(pairingCodes)
-      .set({ usedAt: sql`now()` })
-      .where(and(eq(pairingCodes.codeHash, codeHash), isNull(pairingCodes.usedAt), gt(pairingCodes.expiresAt, new Date())))
-      .returning({ venueId: pairingCodes.venueId });
-    if (!spent) return null;
-    const hubToken = newToken();
-    await this.db.insert(hubTokens).values({ tokenHash: hashSecret(hubToken), venueId: spent.venueId, hubName });
-    return { venueId: spent.venueId, hubToken };
+    return this.db.transaction(async (tx) => {
+      const [code] = await tx
+        .select({ venueId: pairingCodes.venueId })
+        .from(pairingCodes)
+        .where(and(eq(pairingCodes.codeHash, codeHash), isNull(pairingCodes.usedAt), gt(pairingCodes.expiresAt, new Date())))
+        .for('update');
+      if (!code) return null;
+      const [venue] = await tx.select().from(venues).where(eq(venues.id, code.venueId)).for('update');
+      if (!venue) return null;
+      const [paired] = await tx.select({ n: count() }).from(hubTokens).where(eq(hubTokens.venueId, venue.id));
+      const fresh = venue.lastUpdateAt === null && Number(paired?.n ?? 0) === 0;
+      const match = matchVenue({ name: venue.name, currency: venue.currency, timezone: venue.timezone, fresh }, hub);
+      if (match.kind === 'refuse') {
+        throw new CloudError(409, 'venue_mismatch', match.message, undefined, {
+          hub: { currency: hub!.currency, timezone: hub!.timezone },
+          venue: { currency: venue.currency, timezone: venue.timezone },
+        });
+      }
+      let money: VenueMoney = { currency: venue.currency, timezone: venue.timezone };
+      if (match.kind === 'adopt') {
+        money = { currency: match.currency, timezone: match.timezone };
+        await tx.update(venues).set(money).where(eq(venues.id, venue.id));
+      }
+      await tx.update(pairingCodes).set({ usedAt: sql`now()` }).where(eq(pairingCodes.codeHash, codeHash));
+      const hubToken = newToken();
+      await tx.insert(hubTokens).values({ tokenHash: hashSecret(hubToken), venueId: venue.id, hubName });
+      const adopted = match.kind === 'adopt' ? { from: { currency: venue.currency, timezone: venue.timezone } } : null;
+      return { venueId: venue.id, hubToken, ...money, adopted };
+    });
   }
 
   /** The venue a hub token belongs to, with the token's hash (the hub's identity in logs and counts). */

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { docNames, readMenuItems, setMenuItem, type MenuItemRecord } from '@onemoment/shared/sync/index';
+import { docNames, isNanotonsPerMinor, readMenuItems, readTonRate, setMenuItem, setTonRate, type MenuItemRecord, type TonRateSetting } from '@onemoment/shared/sync/index';
 import type { CloudContext } from '../context.ts';
 import { venues } from '../db/schema.ts';
-import { CloudError, notFound } from '../errors.ts';
+import { badRequest, CloudError, notFound } from '../errors.ts';
 import type { MenuItemPatchBody } from './schemas.ts';
 
 export async function requireVenue(context: CloudContext, venueId: string): Promise<void> {
@@ -34,4 +34,29 @@ export async function editMenuItem(context: CloudContext, venueId: string, itemI
   if (!result.ok) throw new CloudError(503, 'not_stored', `The change was not stored: ${result.reason}`);
   if (!known) throw new CloudError(404, 'not_synced', `The venue's hub has not synced a menu item "${itemId}" yet.`);
   return record!;
+}
+
+export async function readVenueTonRate(context: CloudContext, venueId: string): Promise<TonRateSetting | null> {
+  await requireVenue(context, venueId);
+  return context.documents.read(docNames.config(venueId), (doc) => readTonRate(doc));
+}
+
+/**
+ * HQ's TON rate for a venue, into its config document like a price edit (stored, then pushed to its
+ * hubs). It is one plain value, so unlike a menu item it needs nothing the hub synced first. The hub
+ * takes it when it is newer than its own rate (a manager's later rate stays).
+ */
+export async function setVenueTonRate(context: CloudContext, venueId: string, nanotonsPerMinor: string | number): Promise<TonRateSetting> {
+  const digits = String(nanotonsPerMinor);
+  if (!isNanotonsPerMinor(digits)) {
+    throw badRequest(
+      'bad_ton_rate',
+      `"${digits.slice(0, 40)}" is not a TON rate: give a whole number of nanotons for one minor unit (cent), from 1 to 10^15, in digits (1 TON = 10^9 nanotons).`,
+    );
+  }
+  await requireVenue(context, venueId);
+  const rate = { nanotonsPerMinor: digits, setAt: new Date().toISOString() };
+  const result = await context.documents.mutate(docNames.config(venueId), (doc, origin) => setTonRate(doc, rate, origin));
+  if (!result.ok) throw new CloudError(503, 'not_stored', `The change was not stored: ${result.reason}`);
+  return rate;
 }

@@ -6,6 +6,7 @@ import { rows } from '../db/database.ts';
 import { badRequest, unauthorized } from '../errors.ts';
 import type { CloudContext } from '../context.ts';
 import { salesCsv, salesReport } from './reports.ts';
+import { takingsCsv, takingsReport } from './takings.ts';
 import {
   CreatedVenueSchema,
   CreateVenueBodySchema,
@@ -20,14 +21,19 @@ import {
   PairingCodeSchema,
   SalesQuerySchema,
   SalesReportSchema,
+  TakingsReportSchema,
   TokenSchema,
+  TonRateBodySchema,
+  TonRateSchema,
   VenueListSchema,
   VenueParamsSchema,
   type CreateVenueBody,
   type MenuItemPatchBody,
+  type PairBody,
   type SalesQuery,
+  type TonRateBody,
 } from './schemas.ts';
-import { editMenuItem, listMenuItems, requireVenue } from './menu.ts';
+import { editMenuItem, listMenuItems, readVenueTonRate, requireVenue, setVenueTonRate } from './menu.ts';
 import { logIn, pairWithCode } from './secret-attempts.ts';
 
 export function bearerToken(request: FastifyRequest): string | null {
@@ -60,7 +66,7 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-/** HQ: login and logout, venues with their sync state, pairing, sales reports (JSON and CSV), menu edits. */
+/** HQ: login and logout, venues with their sync state, pairing, sales and takings reports (JSON and CSV), menu edits, TON rates. */
 export function hqRoutes(context: CloudContext) {
   return async function plugin(app: FastifyInstance) {
     const hq = requireHq(context);
@@ -142,10 +148,20 @@ export function hqRoutes(context: CloudContext) {
 
     app.post(
       '/api/pair',
-      { schema: { tags: ['hub'], summary: 'A hub spends a pairing code and gets its token', body: PairBodySchema, response: { 200: PairedSchema, ...errorResponses } } },
+      {
+        schema: {
+          tags: ['hub'],
+          summary:
+            "A hub spends a pairing code and gets its token. It says what it sells in and its time zone: a venue that never had a hub or data takes them; one that has answers 409 venue_mismatch when they differ",
+          body: PairBodySchema,
+          response: { 200: PairedSchema, ...errorResponses },
+        },
+      },
       async (request) => {
-        const { pairingCode, hubName } = request.body as { pairingCode: string; hubName?: string };
-        return pairWithCode(context, pairingCode, hubName?.trim() || null, { clientAddress: request.ip, log: request.log });
+        const { pairingCode, hubName, currency, timezone } = request.body as PairBody;
+        if ((currency === undefined) !== (timezone === undefined)) throw badRequest('bad_request', 'Send currency and timezone together, or neither.');
+        const hub = currency !== undefined && timezone !== undefined ? { currency, timezone } : null;
+        return pairWithCode(context, pairingCode, hubName?.trim() || null, { clientAddress: request.ip, log: request.log }, hub);
       },
     );
 
@@ -172,6 +188,36 @@ export function hqRoutes(context: CloudContext) {
     );
 
     app.get(
+      '/api/hq/reports/takings',
+      {
+        preHandler: hq,
+        schema: {
+          tags,
+          summary: 'Takings by day and venue: payments by tender with tips, discounts, service charge, taxes by rate, written off; each in its own currency, totals per currency',
+          querystring: SalesQuerySchema,
+          response: { 200: TakingsReportSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const query = request.query as SalesQuery;
+        checkRange(query);
+        return takingsReport(context.database.db, query.venueId ?? null, query.from, query.to);
+      },
+    );
+
+    app.get(
+      '/api/hq/reports/takings.csv',
+      { preHandler: hq, schema: { tags, summary: 'Takings by day, venue and currency as CSV, with a total per currency', querystring: SalesQuerySchema } },
+      async (request: FastifyRequest, reply: FastifyReply) => {
+        const query = request.query as SalesQuery;
+        checkRange(query);
+        const report = await takingsReport(context.database.db, query.venueId ?? null, query.from, query.to);
+        const file = `takings-${query.venueId ?? 'all'}-${query.from}-${query.to}.csv`;
+        return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}"`).send(takingsCsv(report));
+      },
+    );
+
+    app.get(
       '/api/hq/venues/:venueId/menu/items',
       { preHandler: hq, schema: { tags, summary: "The venue's menu items as its config document has them", params: VenueParamsSchema, response: { 200: MenuItemListSchema, ...errorResponses } } },
       async (request) => ({ items: await listMenuItems(context, (request.params as { venueId: string }).venueId) }),
@@ -192,6 +238,33 @@ export function hqRoutes(context: CloudContext) {
       async (request) => {
         const { venueId, itemId } = request.params as { venueId: string; itemId: string };
         return editMenuItem(context, venueId, itemId, request.body as MenuItemPatchBody);
+      },
+    );
+
+    app.get(
+      '/api/hq/venues/:venueId/ton-rate',
+      { preHandler: hq, schema: { tags, summary: "The venue's TON rate as HQ set it (null until set)", params: VenueParamsSchema, response: { 200: TonRateSchema, ...errorResponses } } },
+      async (request) => {
+        const { venueId } = request.params as { venueId: string };
+        return { venueId, tonRate: await readVenueTonRate(context, venueId) };
+      },
+    );
+
+    app.put(
+      '/api/hq/venues/:venueId/ton-rate',
+      {
+        preHandler: hq,
+        schema: {
+          tags,
+          summary: "Set a venue's TON rate, nanotons for one minor unit of its currency (reaches its hub; a manager's later rate there stays)",
+          params: VenueParamsSchema,
+          body: TonRateBodySchema,
+          response: { 200: TonRateSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const { venueId } = request.params as { venueId: string };
+        return { venueId, tonRate: await setVenueTonRate(context, venueId, (request.body as TonRateBody).nanotonsPerMinor) };
       },
     );
   };

@@ -47,10 +47,21 @@ export const VenueSchema = Type.Object({
 export const VenueListSchema = Type.Object({ venues: Type.Array(VenueSchema) });
 
 export const PairBodySchema = Type.Object(
-  { pairingCode: Type.String({ minLength: 1, maxLength: 32 }), hubName: Type.Optional(Type.String({ maxLength: 120 })) },
+  {
+    pairingCode: Type.String({ minLength: 1, maxLength: 32 }),
+    hubName: Type.Optional(Type.String({ maxLength: 120 })),
+    currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$', description: 'What the hub sells in (ISO 4217)' })),
+    timezone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: "The hub's time zone (IANA), which names its business days" })),
+  },
   { additionalProperties: false },
 );
-export const PairedSchema = Type.Object({ venueId: Type.String(), hubToken: Type.String() });
+export type PairBody = Static<typeof PairBodySchema>;
+export const PairedSchema = Type.Object({
+  venueId: Type.String(),
+  hubToken: Type.String(),
+  currency: Type.String({ description: "The venue's currency (the hub's, when the venue took it at this pairing)" }),
+  timezone: Type.String(),
+});
 
 export const VenueParamsSchema = Type.Object({ venueId: VenueIdSchema }, { additionalProperties: false });
 export const MenuItemParamsSchema = Type.Object(
@@ -77,24 +88,68 @@ export const MenuItemSchema = Type.Object({
 });
 export const MenuItemListSchema = Type.Object({ items: Type.Array(MenuItemSchema) });
 
+export const TonRateBodySchema = Type.Object(
+  {
+    nanotonsPerMinor: Type.Union([Type.String({ maxLength: 30 }), Type.Integer()], {
+      description: 'Nanotons (10^-9 TON) for one minor unit of the venue\'s currency (a cent), 1 to 10^15; digits in a string, or a whole number',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type TonRateBody = Static<typeof TonRateBodySchema>;
+export const TonRateSchema = Type.Object({
+  venueId: Type.String(),
+  tonRate: Type.Union([Type.Object({ nanotonsPerMinor: Type.String(), setAt: Type.String({ format: 'date-time' }) }), Type.Null()]),
+});
+
 export const SalesQuerySchema = Type.Object(
   { venueId: Type.Optional(VenueIdSchema), from: DaySchema, to: DaySchema },
   { additionalProperties: false },
 );
 export type SalesQuery = Static<typeof SalesQuerySchema>;
 
-const Figures = { orders: Type.Integer(), grossMinor: Type.Integer() };
+const Currency = Type.String({ description: 'ISO 4217: the currency the hub sold in' });
+const Figures = { currency: Currency, orders: Type.Integer(), grossMinor: Type.Integer() };
 export const SalesReportSchema = Type.Object({
   venueId: NullableString,
   from: Type.String(),
   to: Type.String(),
-  ...Figures,
-  currency: NullableString,
+  orders: Type.Integer(),
+  grossMinor: Type.Unsafe<number | null>({ type: 'integer', nullable: true, description: 'Null when the amounts are in several currencies: see totals' }),
+  currency: Type.Unsafe<string | null>({ type: 'string', nullable: true, description: 'The one currency of every amount; null when there are several' }),
+  totals: Type.Array(Type.Object(Figures), { description: 'One per currency' }),
   byDay: Type.Array(Type.Object({ day: Type.String(), ...Figures })),
   byHour: Type.Array(Type.Object({ hour: Type.Integer(), ...Figures })),
-  topItems: Type.Array(Type.Object({ menuItemId: Type.String(), name: Type.String(), quantity: Type.Integer(), grossMinor: Type.Integer() })),
+  topItems: Type.Array(Type.Object({ menuItemId: Type.String(), name: Type.String(), currency: Currency, quantity: Type.Integer(), grossMinor: Type.Integer() })),
   avgTicketSeconds: NullableInt,
   p90TicketSeconds: NullableInt,
+});
+
+const Money = (description?: string) => Type.Integer({ description: description ?? 'Minor units of the row’s currency' });
+const TakingsFigures = {
+  currency: Currency,
+  payments: Type.Integer({ description: 'Payments taken' }),
+  takingsMinor: Money('What the payments paid toward bills, tips not included'),
+  tipsMinor: Money(),
+  byTender: Type.Array(
+    Type.Object({ method: Type.String({ enum: ['cash', 'card', 'ton'] }), count: Type.Integer(), amountMinor: Money(), tipMinor: Money() }),
+    { description: 'Always cash, card and ton' },
+  ),
+  settledBills: Type.Integer({ description: 'Bills paid in full or written off' }),
+  discountMinor: Money(),
+  serviceChargeMinor: Money(),
+  taxMinor: Money(),
+  taxLines: Type.Array(Type.Object({ rateBp: Type.Integer({ description: '2000 is 20 %' }), netMinor: Money(), taxMinor: Money() })),
+  writtenOffMinor: Money(),
+};
+export const TakingsReportSchema = Type.Object({
+  venueId: NullableString,
+  from: Type.String(),
+  to: Type.String(),
+  totals: Type.Array(Type.Object(TakingsFigures), { description: 'One per currency, over every day and venue' }),
+  byDay: Type.Array(Type.Object({ day: Type.String(), venueId: Type.String(), venueName: Type.String(), ...TakingsFigures }), {
+    description: 'A row per business day, venue and currency with a payment or a settled bill',
+  }),
 });
 
 export const HealthSchema = Type.Object({ status: Type.String(), db: Type.String() });

@@ -1,9 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { CloudContext } from '../context.ts';
-import { badRequest, tooManyAttempts, unauthorized } from '../errors.ts';
+import { badRequest, CloudError, tooManyAttempts, unauthorized } from '../errors.ts';
 import { clientKeyOf } from '../http/client-address.ts';
+import type { Paired } from './accounts.ts';
 import type { ThrottlePolicy } from './throttle-rule.ts';
 import { waitInWords } from './throttle-rule.ts';
+import { canonicalTimeZone, type VenueMoney } from './venue-match.ts';
 
 /**
  * The two places where someone may guess a secret, each behind the guessing throttle: an HQ login
@@ -54,7 +56,12 @@ export async function pairWithCode(
   pairingCode: string,
   hubName: string | null,
   attempt: Attempt,
-): Promise<{ venueId: string; hubToken: string }> {
+  /** What the hub sells in and its time zone; null from hubs too old to say. */
+  hub: VenueMoney | null = null,
+): Promise<Paired> {
+  if (hub && !canonicalTimeZone(hub.timezone)) {
+    throw badRequest('bad_request', `"${hub.timezone.slice(0, 64)}" is not a time zone; the hub must send one like Europe/Berlin.`);
+  }
   const policy: ThrottlePolicy = { maxFailures: context.config.pairingMaxFailures, lockoutMs: context.config.pairingLockoutMs };
   const client = clientKeyOf(attempt.clientAddress);
   const clientKey = `pairing/client/${client}`;
@@ -67,11 +74,24 @@ export async function pairWithCode(
       gate.retryAfterMs,
     );
   }
-  const paired = await context.accounts.pair(pairingCode, hubName);
+  let paired: Paired | null;
+  try {
+    paired = await context.accounts.pair(pairingCode, hubName, hub);
+  } catch (error) {
+    // The code was right: the refusal is about the venue, so it counts as no wrong guess.
+    if (error instanceof CloudError && error.code === 'venue_mismatch') {
+      await context.throttle.succeeded([{ key: clientKey, effect: 'take-back' }], policy);
+      attempt.log.warn({ client, hub, details: error.details }, 'pairing refused: the hub sells in another currency or time zone than its venue');
+    }
+    throw error;
+  }
   if (!paired) {
     attempt.log.warn({ client }, 'failed pairing: unknown, used or expired pairing code');
     throw badRequest('invalid_pairing_code', 'This pairing code is unknown, already used or expired; ask HQ for a new one.');
   }
   await context.throttle.succeeded([{ key: clientKey, effect: 'take-back' }], policy);
+  if (paired.adopted) {
+    attempt.log.info({ venueId: paired.venueId, from: paired.adopted.from, to: { currency: paired.currency, timezone: paired.timezone } }, "a fresh venue took its hub's currency and time zone");
+  }
   return paired;
 }

@@ -5,8 +5,8 @@ import { encodeAck, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, en
 import type { Database } from '../db/database.ts';
 import { venues } from '../db/schema.ts';
 import { appendUpdate, applyChanges, compact, DOC_UPDATES_CHANNEL, lockDoc, notifyDocChanged, readChanges } from './doc-store.ts';
-import { collectTouched, rootName, touchedProblems } from './layout.ts';
-import { projectDayOrders } from './projection.ts';
+import { collectTouched, rootNames, rootsOf, touchedCount, touchedProblems, type TouchedRecords } from './layout.ts';
+import { projectDay } from './projection.ts';
 import { checkUpdate } from './update-check.ts';
 
 /** A connected client of one document, whatever carries it (a WebSocket in production). */
@@ -73,7 +73,8 @@ export interface SyncDocumentsOptions {
  * transaction that, under the document's lock:
  *   1. loads what other nodes stored since this copy last looked (so the copy is the full state),
  *   2. applies the updates to the live document and checks the records they touched,
- *   3. appends what changed (V2), upserts the report rows of the touched orders, NOTIFYs.
+ *   3. appends what changed (V2), upserts the report rows of the touched orders, payments and
+ *      bills, NOTIFYs.
  * Only after the commit are the updates acknowledged (message 100) and pushed to the other
  * clients. If anything fails, the live document is rebuilt from Postgres, so memory never holds
  * what the database does not; a batch that failed is retried one update at a time, and only the
@@ -333,7 +334,7 @@ export class SyncDocuments {
   }
 
   private async storeBatch(live: LiveDoc, jobs: StoreJob[]): Promise<void> {
-    const allowedRoots = new Set([rootName(live.parsed.kind)]);
+    const allowedRoots = new Set(rootNames(live.parsed.kind));
     const checked: StoreJob[] = [];
     for (const job of jobs) {
       const problem = job.kind === 'update' ? checkUpdate(job.update, job.format, allowedRoots) : null;
@@ -372,10 +373,10 @@ export class SyncDocuments {
   private async store(live: LiveDoc, jobs: StoreJob[]): Promise<{ ok: true; changed: Set<StoreJob> } | { ok: false; reason: string }> {
     const { parsed, name } = live;
     const doc = live.doc;
-    const root = doc.getMap<unknown>(rootName(parsed.kind));
+    const roots = rootsOf(doc, parsed.kind);
     const outbox: Array<{ update: Uint8Array; origin: unknown }> = [];
     const toStore: Uint8Array[] = [];
-    const touched = new Set<string>();
+    const touched: TouchedRecords = new Map();
     const changed = new Set<StoreJob>();
     let current: StoreJob | null = null;
     const onUpdate = (update: Uint8Array, origin: unknown) => outbox.push({ update, origin });
@@ -385,7 +386,7 @@ export class SyncDocuments {
       changed.add(current);
     };
     const onTransaction = (transaction: Y.Transaction) => {
-      if (transaction.origin !== STORED) collectTouched(transaction, root as Y.AbstractType<any>, touched);
+      if (transaction.origin !== STORED) collectTouched(transaction, roots, touched);
     };
     doc.on('update', onUpdate);
     doc.on('updateV2', onUpdateV2);
@@ -421,7 +422,7 @@ export class SyncDocuments {
         const merged = toStore.length === 1 ? toStore[0]! : Y.mergeUpdatesV2(toStore);
         lastUpdateId = await appendUpdate(tx, name, parsed.venueId, merged);
         sinceSnapshot++;
-        if (parsed.kind === 'day' && touched.size > 0) await projectDayOrders(tx, parsed.venueId, parsed.day!, doc, touched);
+        if (parsed.kind === 'day' && touchedCount(touched) > 0) await projectDay(tx, parsed.venueId, parsed.day!, doc, touched);
         await tx.update(venues).set({ lastUpdateAt: sql`now()` }).where(eq(venues.id, parsed.venueId));
         await notifyDocChanged(tx, name);
         if (sinceSnapshot > this.options.compactAfterUpdates && !doc.store.pendingStructs && !doc.store.pendingDs) {

@@ -1,40 +1,85 @@
 import * as Y from 'yjs';
-import { CONFIG_ROOT, DAY_ROOT, menuItemProblems, readOrderById, type ParsedDocName } from '@onemoment/shared/sync/index';
+import {
+  billProblem,
+  BILLS_ROOT,
+  DAY_ROOT,
+  configProblems,
+  DOC_ROOTS,
+  paymentProblem,
+  PAYMENTS_ROOT,
+  readOrderById,
+  type ParsedDocName,
+} from '@onemoment/shared/sync/index';
 
 /**
- * What the cloud needs of the document layout (shared/src/sync): which root a document kind has,
+ * What the cloud needs of the document layout (shared/src/sync): which roots a document kind has,
  * which records a Yjs transaction touched, and whether those records still have the layout's shape.
  */
-export function rootName(kind: ParsedDocName['kind']): string {
-  return kind === 'day' ? DAY_ROOT : CONFIG_ROOT;
+export function rootNames(kind: ParsedDocName['kind']): readonly string[] {
+  return DOC_ROOTS[kind];
 }
 
-/** Adds to `into` the keys of the root map's records that the transaction created, changed or deleted. */
-export function collectTouched(transaction: Y.Transaction, root: Y.AbstractType<any>, into: Set<string>): void {
+/** The keys of the records a batch touched, by root name (orders, payments, bills; menuItems). */
+export type TouchedRecords = Map<string, Set<string>>;
+
+/** The document's root maps, by type, to tell which root a changed type belongs to. */
+export function rootsOf(doc: Y.Doc, kind: ParsedDocName['kind']): Map<Y.AbstractType<any>, string> {
+  return new Map(rootNames(kind).map((name) => [doc.getMap<unknown>(name) as Y.AbstractType<any>, name]));
+}
+
+function add(into: TouchedRecords, root: string, key: string): void {
+  let keys = into.get(root);
+  if (!keys) into.set(root, (keys = new Set()));
+  keys.add(key);
+}
+
+/** Adds to `into` the keys of the root maps' records that the transaction created, changed or deleted. */
+export function collectTouched(transaction: Y.Transaction, roots: ReadonlyMap<Y.AbstractType<any>, string>, into: TouchedRecords): void {
   for (const [type, keys] of transaction.changed) {
-    if (type === root) {
-      for (const key of keys) if (key !== null) into.add(key);
+    const rootName = roots.get(type);
+    if (rootName !== undefined) {
+      for (const key of keys) if (key !== null) add(into, rootName, key);
       continue;
     }
     let current: Y.AbstractType<any> = type;
-    while (current._item && current._item.parent !== root) current = current._item.parent as Y.AbstractType<any>;
-    if (current._item?.parent === root && current._item.parentSub) into.add(current._item.parentSub);
+    while (current._item && !roots.has(current._item.parent as Y.AbstractType<any>)) current = current._item.parent as Y.AbstractType<any>;
+    const parent = current._item ? roots.get(current._item.parent as Y.AbstractType<any>) : undefined;
+    if (parent !== undefined && current._item!.parentSub) add(into, parent, current._item!.parentSub);
   }
 }
 
+export function touchedCount(touched: TouchedRecords): number {
+  let count = 0;
+  for (const keys of touched.values()) count += keys.size;
+  return count;
+}
+
 /** Why the touched records no longer fit the layout; empty when they all do (or were deleted). */
-export function touchedProblems(doc: Y.Doc, kind: ParsedDocName['kind'], touched: ReadonlySet<string>): string[] {
-  if (kind === 'config') return menuItemProblems(doc).slice(0, 5);
-  const orders = doc.getMap<unknown>(DAY_ROOT);
+export function touchedProblems(doc: Y.Doc, kind: ParsedDocName['kind'], touched: TouchedRecords): string[] {
+  if (kind === 'config') return configProblems(doc).slice(0, 5);
   const problems: string[] = [];
-  for (const id of touched) {
+  const orders = doc.getMap<unknown>(DAY_ROOT);
+  for (const id of touched.get(DAY_ROOT) ?? []) {
     if (orders.get(id) === undefined) continue; // deleted: the projection drops it
     const record = readOrderById(doc, id);
     if (!record) problems.push(`order ${id.slice(0, 64)} does not have the layout of an order`);
     else if (!isTime(record.placedAt) || (record.readyAt !== null && !isTime(record.readyAt)) || (record.servedAt !== null && !isTime(record.servedAt))) {
       problems.push(`order ${id.slice(0, 64)} has a time that is not an ISO time`);
     }
-    if (problems.length >= 5) break;
+    if (problems.length >= 5) return problems;
+  }
+  const checks = [
+    [PAYMENTS_ROOT, 'payment', paymentProblem],
+    [BILLS_ROOT, 'bill', billProblem],
+  ] as const;
+  for (const [root, what, problemOf] of checks) {
+    const records = doc.getMap<unknown>(root);
+    for (const id of touched.get(root) ?? []) {
+      if (records.get(id) === undefined) continue;
+      const problem = problemOf(doc, id);
+      if (problem) problems.push(`${what} ${id.slice(0, 64)}: ${problem}`);
+      if (problems.length >= 5) return problems;
+    }
   }
   return problems;
 }

@@ -93,18 +93,18 @@ export function syncScenarios(openBackend: () => Promise<Backend>): void {
       const gross = counted.reduce((sum, o) => sum + o.totalMinor, 0);
       const report = await node.request('GET', `/api/hq/reports/sales?venueId=${venueId}&from=2026-05-31&to=2026-06-02`, undefined, hq);
       expect(report.status).toBe(200);
-      expect(report.body).toMatchObject({ orders: 10, grossMinor: gross, currency: 'EUR', avgTicketSeconds: 450 });
+      expect(report.body).toMatchObject({ orders: 10, grossMinor: gross, currency: 'EUR', totals: [{ currency: 'EUR', orders: 10, grossMinor: gross }], avgTicketSeconds: 450 });
       expect(report.body.p90TicketSeconds).toBeGreaterThanOrEqual(540);
       expect(report.body.p90TicketSeconds).toBeLessThanOrEqual(600);
       expect(report.body.byDay).toEqual([
-        { day: '2026-05-31', orders: 0, grossMinor: 0 },
-        { day: '2026-06-01', orders: 10, grossMinor: gross },
-        { day: '2026-06-02', orders: 0, grossMinor: 0 },
+        { day: '2026-05-31', currency: 'EUR', orders: 0, grossMinor: 0 },
+        { day: '2026-06-01', currency: 'EUR', orders: 10, grossMinor: gross },
+        { day: '2026-06-02', currency: 'EUR', orders: 0, grossMinor: 0 },
       ]);
       // 10:00Z is 12:00 in Berlin (summer time): hours are the venue's.
       expect(report.body.byHour.map((h: { orders: number }) => h.orders).slice(12, 16)).toEqual([3, 3, 2, 2]);
       expect(report.body.byHour.reduce((sum: number, h: { orders: number }) => sum + h.orders, 0)).toBe(10);
-      expect(report.body.topItems[0]).toEqual({ menuItemId: 'lemonade', name: 'Lemonade', quantity: 20, grossMinor: 20 * 450 });
+      expect(report.body.topItems[0]).toEqual({ menuItemId: 'lemonade', name: 'Lemonade', currency: 'EUR', quantity: 20, grossMinor: 20 * 450 });
 
       const csv = await node.request('GET', `/api/hq/reports/sales.csv?venueId=${venueId}&from=2026-06-01&to=2026-06-01`, undefined, hq);
       expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
@@ -324,7 +324,7 @@ export function syncScenarios(openBackend: () => Promise<Backend>): void {
       const typed = `${created.body.pairingCode.slice(0, 4).toLowerCase()}-${created.body.pairingCode.slice(4)}`;
       const paired = await node.request('POST', '/api/pair', { pairingCode: typed, hubName: 'Kitchen box' });
       expect(paired.status).toBe(200);
-      expect(paired.body).toEqual({ venueId: created.body.id, hubToken: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/) });
+      expect(paired.body).toEqual({ venueId: created.body.id, hubToken: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/), currency: 'EUR', timezone: 'Europe/Lisbon' });
       const again = await node.request('POST', '/api/pair', { pairingCode: created.body.pairingCode });
       expect(again.status).toBe(400);
       expect(again.body.error).toBe('invalid_pairing_code');

@@ -3,7 +3,7 @@ import { MODULE_CATALOG, MODULE_NAMES, selectModules, type ModuleEntry } from '.
 
 describe('choosing modules (MODULES)', () => {
   it('loads every module when nothing is chosen', () => {
-    expect(selectModules('')).toEqual({ ok: true, modules: ['restaurant', 'printing', 'sync', 'translator'] });
+    expect(selectModules('')).toEqual({ ok: true, modules: ['restaurant', 'printing', 'payments', 'sync', 'translator'] });
     expect(selectModules(' , ')).toEqual({ ok: true, modules: MODULE_NAMES });
   });
 
@@ -11,12 +11,14 @@ describe('choosing modules (MODULES)', () => {
     expect(selectModules('restaurant')).toEqual({ ok: true, modules: ['restaurant', 'printing', 'sync'] });
     expect(selectModules(' Translator, restaurant')).toEqual({ ok: true, modules: ['restaurant', 'printing', 'sync', 'translator'] });
     expect(selectModules('translator,printing,translator')).toEqual({ ok: true, modules: ['printing', 'sync', 'translator'] });
+    expect(selectModules('payments,restaurant')).toEqual({ ok: true, modules: ['restaurant', 'printing', 'payments', 'sync'] });
+    expect(selectModules('payments')).toEqual({ ok: false, problem: 'MODULES has payments, which needs restaurant: add restaurant to MODULES' });
   });
 
   it('names a module this hub does not have', () => {
     expect(selectModules('restaurant,teleporter')).toEqual({
       ok: false,
-      problem: 'MODULES names "teleporter", which this hub does not have (it has restaurant, printing, sync, translator; printing and sync always run)',
+      problem: 'MODULES names "teleporter", which this hub does not have (it has restaurant, printing, payments, sync, translator; printing and sync always run)',
     });
   });
 

@@ -16,6 +16,7 @@ export interface ModuleEntry {
 export const MODULE_CATALOG = {
   restaurant: { needs: [], always: false, summary: 'menu, tables and visits, orders, the kitchen display' },
   printing: { needs: [], always: true, summary: "ESC/POS printers and the print queue (the restaurant's tickets and receipts when it runs)" },
+  payments: { needs: ['restaurant'], always: false, summary: "bills with tax, service, discounts, splits and tips; cash, card and TON payments; the day's close" },
   sync: { needs: [], always: true, summary: "Yjs documents synced with the cloud (the restaurant's orders and menu when it runs)" },
   translator: { needs: [], always: false, summary: 'speech and text translation between guests and staff' },
 } as const satisfies Record<string, ModuleEntry>;

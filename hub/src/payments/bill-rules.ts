@@ -6,7 +6,7 @@ import { MAX_TAX_RATE_BP } from '@onemoment/shared/schemas/menu';
 import { sumMinor } from '@onemoment/shared/money';
 import { isCharged } from '@onemoment/shared/restaurant/order-totals';
 import { apportion, mulDivHalfUp } from './apportion.ts';
-import { assertMinor, PaymentRefusal } from './payment-errors.ts';
+import { assertMinor, minorUnits, PaymentRefusal, type MoneyWords } from './payment-errors.ts';
 
 /** 10000 basis points = 100 %. */
 export const BP_WHOLE = 10_000;
@@ -41,6 +41,8 @@ export interface BillInput {
   discounts?: readonly DiscountInput[];
   /** Tips put on the bill itself; a tip given with a payment is the tender's, not the bill's. */
   tipsMinor?: readonly number[];
+  /** How refusals write amounts (minor units unless the caller knows the currency). */
+  money?: MoneyWords;
 }
 
 export interface BillLine {
@@ -96,7 +98,7 @@ export function buildBill(input: BillInput): Bill {
   validateInput(input);
   const lines = chargedLines(input.items);
   const subtotalMinor = sumMinor(lines.map((line) => line.totalMinor));
-  const discounts = applyDiscounts(subtotalMinor, input.discounts ?? []);
+  const discounts = applyDiscounts(subtotalMinor, input.discounts ?? [], input.money ?? minorUnits);
   const discountMinor = sumMinor(discounts.map((discount) => discount.amountMinor));
   const serviceChargeBp = input.serviceChargeBp ?? 0;
   // The service charge is on what the guest is asked for after discounts, before any added tax; it
@@ -135,7 +137,7 @@ function chargedLines(items: readonly BillItemInput[]): BillLine[] {
  * Each percentage is of the subtotal, not of what earlier discounts left, so the order in which a
  * manager enters them does not change the bill. Rounded half-up once per discount.
  */
-function applyDiscounts(subtotalMinor: number, inputs: readonly DiscountInput[]): AppliedDiscount[] {
+function applyDiscounts(subtotalMinor: number, inputs: readonly DiscountInput[], money: MoneyWords): AppliedDiscount[] {
   const applied = inputs.map((discount): AppliedDiscount => {
     const reason = discount.reason.trim();
     if (discount.kind === 'amount') return { kind: 'amount', rateBp: null, amountMinor: discount.amountMinor, reason };
@@ -145,7 +147,7 @@ function applyDiscounts(subtotalMinor: number, inputs: readonly DiscountInput[])
   if (totalMinor > subtotalMinor) {
     throw new PaymentRefusal(
       'discount_exceeds_subtotal',
-      `The discounts come to ${totalMinor} minor units, more than the bill's ${subtotalMinor}: lower a discount, or void items instead.`,
+      `The discounts come to ${money(totalMinor)}, more than the bill's ${money(subtotalMinor)}: lower a discount, or void items instead.`,
       { discountMinor: totalMinor, subtotalMinor },
     );
   }

@@ -36,3 +36,7 @@ export function assertMinor(value: number, what: string, code: PaymentRefusalCod
     throw new PaymentRefusal(code, `${what} must be ${kind} in minor units (cents); got ${String(value)}.`, { value });
   }
 }
+
+/** How a refusal writes an amount: the rules default to minor units; the service passes the venue's money format ("€4.50"). */
+export type MoneyWords = (amountMinor: number) => string;
+export const minorUnits: MoneyWords = (amountMinor) => `${amountMinor} minor units`;

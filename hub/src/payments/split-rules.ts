@@ -4,7 +4,7 @@
 // of a €10.00 bill split by three pays 334 and the others 333, every time).
 import { sumMinor } from '@onemoment/shared/money';
 import { apportion } from './apportion.ts';
-import { assertMinor, PaymentRefusal } from './payment-errors.ts';
+import { assertMinor, minorUnits, PaymentRefusal, type MoneyWords } from './payment-errors.ts';
 
 /** More parts than people at one table is a typing slip, not a split. */
 export const MAX_SPLIT_PARTS = 100;
@@ -66,15 +66,15 @@ export function splitByItems(lines: readonly SplitLine[], shares: readonly (read
 }
 
 /** Amounts named by the guests; they must add up to the amount to the cent. */
-export function splitByAmounts(totalMinor: number, amounts: readonly number[]): number[] {
+export function splitByAmounts(totalMinor: number, amounts: readonly number[], money: MoneyWords = minorUnits): number[] {
   assertMinor(totalMinor, 'The amount to split', 'bad_split');
   assertPartCount(amounts.length);
   for (const amount of amounts) assertMinor(amount, 'Each part', 'bad_split', { positive: true });
   const sum = sumMinor(amounts);
   if (sum !== totalMinor) {
     const differenceMinor = sum - totalMinor;
-    const how = differenceMinor > 0 ? `${differenceMinor} minor units too much` : `${-differenceMinor} minor units short`;
-    throw new PaymentRefusal('split_does_not_add_up', `The parts come to ${sum} but the amount is ${totalMinor}: ${how}. Change a part so they add up.`, {
+    const how = differenceMinor > 0 ? `${money(differenceMinor)} too much` : `${money(-differenceMinor)} short`;
+    throw new PaymentRefusal('split_does_not_add_up', `The parts come to ${money(sum)} but the amount is ${money(totalMinor)}: ${how}. Change a part so they add up.`, {
       sumMinor: sum,
       totalMinor,
       differenceMinor,

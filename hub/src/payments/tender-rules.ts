@@ -3,7 +3,7 @@
 // the finger cannot leave the venue owing a guest money. Room charges (hotel) and TON come later
 // as more tender kinds beside these.
 import { sumMinor } from '@onemoment/shared/money';
-import { assertMinor, PaymentRefusal } from './payment-errors.ts';
+import { assertMinor, minorUnits, PaymentRefusal, type MoneyWords } from './payment-errors.ts';
 
 export interface CashTender {
   method: 'cash';
@@ -41,7 +41,7 @@ const LAST4 = /^[0-9]{4}$/;
 /** Terminals print 6 letters or digits, some a few more; anything else is a slip. */
 const APPROVAL_CODE = /^[A-Za-z0-9]{1,12}$/;
 
-export function applyPayment(dueMinor: number, tender: Tender): AppliedPayment {
+export function applyPayment(dueMinor: number, tender: Tender, money: MoneyWords = minorUnits): AppliedPayment {
   assertMinor(dueMinor, 'What is due', 'bad_payment');
   assertMinor(tender.amountMinor, 'The amount paid', 'bad_payment', { positive: true });
   const tipMinor = tender.tipMinor ?? 0;
@@ -51,22 +51,22 @@ export function applyPayment(dueMinor: number, tender: Tender): AppliedPayment {
     const overMinor = tender.amountMinor - dueMinor;
     throw new PaymentRefusal(
       'more_than_due',
-      `Only ${dueMinor} minor units are due, ${overMinor} less than this payment: pay ${dueMinor}, and give the rest as a tip if it is one.`,
+      `Only ${money(dueMinor)} is due, ${money(overMinor)} less than this payment: pay ${money(dueMinor)}, and give the rest as a tip if it is one.`,
       { dueMinor, amountMinor: tender.amountMinor, overMinor },
     );
   }
   const base = { amountMinor: tender.amountMinor, tipMinor, dueBeforeMinor: dueMinor, dueAfterMinor: dueMinor - tender.amountMinor };
-  if (tender.method === 'cash') return { method: 'cash', ...base, changeMinor: cashChange(tender, tipMinor), last4: null, approvalCode: null };
+  if (tender.method === 'cash') return { method: 'cash', ...base, changeMinor: cashChange(tender, tipMinor, money), last4: null, approvalCode: null };
   if (tender.method === 'card') return { method: 'card', ...base, changeMinor: 0, ...cardDetails(tender) };
   throw new PaymentRefusal('bad_payment', 'A payment is made in cash or by card.');
 }
 
-function cashChange(tender: CashTender, tipMinor: number): number {
+function cashChange(tender: CashTender, tipMinor: number, money: MoneyWords): number {
   const owed = tender.amountMinor + tipMinor;
   const tendered = tender.tenderedMinor ?? owed;
   assertMinor(tendered, 'The cash handed over', 'bad_payment');
   if (tendered < owed) {
-    throw new PaymentRefusal('not_enough_tendered', `${tendered} minor units were handed over for a payment of ${owed}: ${owed - tendered} more are needed.`, {
+    throw new PaymentRefusal('not_enough_tendered', `${money(tendered)} was handed over for a payment of ${money(owed)}: ${money(owed - tendered)} more is needed.`, {
       tenderedMinor: tendered,
       owedMinor: owed,
     });

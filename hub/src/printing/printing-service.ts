@@ -1,5 +1,5 @@
 import { newId } from '@onemoment/shared/ids';
-import { renderPreviewSvg, sampleKitchenTicket, sampleReceipt, type PrintDocument } from '@onemoment/printers';
+import { renderPreviewSvg, sampleKitchenTicket, sampleReceipt, type PrintDocument, type Receipt } from '@onemoment/printers';
 import type { GuestRequest } from '@onemoment/shared/schemas/floor';
 import type { Order, OrderItemsStopped } from '@onemoment/shared/schemas/orders';
 import type { PrintJob, PrintJobKind, PrintJobsQuery, PreviewQuery, ReprintBody } from '@onemoment/shared/schemas/printing';
@@ -21,6 +21,7 @@ const RECEIPT_QR_CAPTION = 'Scan to open this table’s menu';
  */
 export class PrintingService {
   private venueSettings: (VenuePrintSettings & { currency: string; id: string }) | null = null;
+  private billDocuments: ((tx: CommandTx, visitId: string) => Receipt | null) | null = null;
 
   constructor(
     private readonly context: HubContext,
@@ -41,6 +42,22 @@ export class PrintingService {
   }
 
   // ---- jobs written inside other modules' commands ----
+
+  /**
+   * With the payments module, a guest's bill request prints the whole bill (tax, service, what is due,
+   * the TON QR) from this, in the request's transaction; without it, a receipt of the visit's orders.
+   */
+  useBillDocuments(build: (tx: CommandTx, visitId: string) => Receipt | null): void {
+    this.billDocuments = build;
+  }
+
+  /** Queues a bill or receipt another module built, in that module's command. 409 without a receipt printer. */
+  printVisitDocument(tx: CommandTx, document: Receipt, visitId: string): string {
+    if (!hasPrinter(RECEIPTS_TARGET, this.registry.printers())) {
+      throw conflict('no_receipt_printer', 'No printer prints receipts: tick “Receipts” on a printer in Printers.');
+    }
+    return this.insertJob(tx, 'receipt', RECEIPTS_TARGET, document, { orderId: null, orderNumber: null, visitId });
+  }
 
   /** On order.placed: one ticket per printing station, in the order's own transaction. Costs nothing without printers. */
   onOrderPlaced = (tx: CommandTx, order: Order): void => {
@@ -85,6 +102,11 @@ export class PrintingService {
   /** On request.created of kind bill: the visit's receipt, when a printer prints receipts. */
   onBillRequested = (tx: CommandTx, request: GuestRequest): void => {
     if (request.kind !== 'bill' || !hasPrinter(RECEIPTS_TARGET, this.registry.printers())) return;
+    if (this.billDocuments) {
+      const bill = this.safely(() => this.billDocuments!(tx, request.visitId), request.visitId);
+      if (bill) this.insertJob(tx, 'receipt', RECEIPTS_TARGET, bill, { orderId: null, orderNumber: null, visitId: request.visitId });
+      return;
+    }
     if (!this.restaurant) return;
     const orders = this.restaurant.orders.ordersOfVisit(request.visitId);
     const document = this.safely(() => this.receipt(orders, request.tableId), request.visitId);

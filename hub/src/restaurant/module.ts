@@ -15,10 +15,14 @@ import { ordersRoutes } from './orders/routes.ts';
 /** What the restaurant offers the modules that need it: reads, and the menu's sync fields. */
 export interface RestaurantApi {
   menu: MenuService;
-  /** Orders as the orders module reads them (printing's receipts). */
-  orders: Pick<OrderStore, 'order' | 'ordersOfVisit'>;
+  /** Orders as the orders module reads them (printing's receipts, a visit's bill). */
+  orders: Pick<OrderStore, 'order' | 'ordersOfVisit' | 'billItemsOfVisit'>;
   /** Tables and visits as the floor reads them (a receipt's QR link, a conversation's table). */
-  visits: Pick<VisitStore, 'table' | 'visit'>;
+  visits: Pick<VisitStore, 'table' | 'visit' | 'openVisits'>;
+  /** Closing visits: the payments module closes a visit in the command that pays its bill in full, and guards every close. */
+  closing: Pick<VisitService, 'closeVisitIn' | 'useBills'>;
+  /** The items the kitchen still owes a visit (a paid visit closes only once they are served or cancelled). */
+  kitchenOwes: Pick<OrderService, 'openItemsOfVisit'>;
 }
 
 declare module '../modules/hub-module.ts' {
@@ -55,6 +59,6 @@ export const restaurantModule: HubModule<'restaurant'> = {
     await app.register(floorRoutes(context, floor));
     await app.register(ordersRoutes(context, orders));
     await app.register(kitchenRoutes(context, kitchen));
-    return { menu, orders: orderStore, visits: visitStore };
+    return { menu, orders: orderStore, visits: visitStore, closing: floor.visits, kitchenOwes: orders };
   },
 };

@@ -33,6 +33,7 @@ export class SessionLookup {
   private readonly staffByToken: Database.Statement;
   private readonly guestByToken: Database.Statement;
   private readonly visitStatusOfToken: Database.Statement;
+  private readonly closedVisitOfToken: Database.Statement;
   private readonly touchGuest: Database.Statement;
   private readonly endedListeners: Array<(ended: EndedLogins) => void> = [];
 
@@ -55,6 +56,9 @@ export class SessionLookup {
     this.visitStatusOfToken = sqlite.prepare(
       'SELECT v.status FROM guest_sessions g JOIN visits v ON v.id = g.visit_id WHERE g.token_hash = ?',
     ).pluck();
+    this.closedVisitOfToken = sqlite.prepare(
+      "SELECT v.id AS visitId, v.closed_at AS closedAt FROM guest_sessions g JOIN visits v ON v.id = g.visit_id WHERE g.token_hash = ? AND v.status = 'closed'",
+    );
   }
 
   staff(token: string): StaffPrincipal | null {
@@ -89,6 +93,16 @@ export class SessionLookup {
    */
   guestVisitClosed(token: string): boolean {
     return this.visitStatusOfToken.get(hashToken(token)) === 'closed';
+  }
+
+  /**
+   * The visit of a guest token whose visit staff closed (or its last payment closed) within `withinMs`:
+   * the guest may still read that visit's receipt, and nothing else.
+   */
+  closedVisitOf(token: string, withinMs: number): string | null {
+    const row = this.closedVisitOfToken.get(hashToken(token)) as { visitId: string; closedAt: string | null } | undefined;
+    if (!row?.closedAt) return null;
+    return this.clock.now().getTime() - Date.parse(row.closedAt) <= withinMs ? row.visitId : null;
   }
 
   /**

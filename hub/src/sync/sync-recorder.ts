@@ -1,6 +1,7 @@
 import type { Order } from '@onemoment/shared/schemas/orders';
+import type { BillSettled, Payment } from '@onemoment/shared/schemas/payments';
 import { docNames } from '@onemoment/shared/sync/doc-names';
-import { writeOrder } from '@onemoment/shared/sync/day-doc';
+import { writeBill, writeOrder, writePayment } from '@onemoment/shared/sync/day-doc';
 import { setMenuItem } from '@onemoment/shared/sync/config-doc';
 import type { CommandTx } from '../db/command-runner.ts';
 import type { EventLog } from '../events/event-log.ts';
@@ -21,10 +22,13 @@ export interface SyncedMenuItem {
 /**
  * Turns the hub's events into changes of its sync documents, inside the command that publishes them:
  * `order.placed` / `order.updated` (every order command publishes the whole order, with its business
- * day) write the order into its day's document; `menu.changed` (an item edited, added or archived, or
- * the menu rearranged) writes every item as the menu module now has it into the config document (only
- * what differs, so a change that came from the cloud is not sent back, and a category's rename reaches
- * each of its items). One Yjs transaction per event, so one update and one row.
+ * day) write the order into its day's document; `payment.recorded` and `bill.settled` write the
+ * payment or the settled bill into the document of the business day the payload names (never the card
+ * slip's details or who took the money: see shared/src/sync/day-doc.ts); `menu.changed` (an item
+ * edited, added or archived, or the menu rearranged) writes every item as the menu module now has it
+ * into the config document (only what differs, so a change that came from the cloud is not sent back,
+ * and a category's rename reaches each of its items). One Yjs transaction per event, so one update and
+ * one row.
  */
 export class SyncRecorder {
   constructor(
@@ -35,11 +39,13 @@ export class SyncRecorder {
     private readonly menuItems: (() => SyncedMenuItem[]) | null = null,
   ) {}
 
-  /** From now on every published order and menu change is recorded; returns the function that stops it. */
+  /** From now on every published order, payment, settled bill and menu change is recorded; returns how to stop. */
   subscribe(events: EventLog): () => void {
     const stops = [
       events.on('order.placed', (tx, order) => this.recordOrder(tx, order)),
       events.on('order.updated', (tx, order) => this.recordOrder(tx, order)),
+      events.on('payment.recorded', (tx, payment) => this.recordPayment(tx, payment)),
+      events.on('bill.settled', (tx, bill) => this.recordBill(tx, bill)),
       events.on('menu.changed', (tx) => this.recordMenu(tx)),
     ];
     return () => stops.forEach((stop) => stop());
@@ -64,6 +70,18 @@ export class SyncRecorder {
     const name = this.dayDocName(order.businessDay);
     if (!name) return;
     this.store(tx, this.documents.write(tx, name, (doc) => writeOrder(doc, order, LOCAL_ORIGIN)));
+  }
+
+  recordPayment(tx: CommandTx, payment: Payment): void {
+    const name = this.dayDocName(payment.businessDay);
+    if (!name) return;
+    this.store(tx, this.documents.write(tx, name, (doc) => writePayment(doc, payment, LOCAL_ORIGIN)));
+  }
+
+  recordBill(tx: CommandTx, bill: BillSettled): void {
+    const name = this.dayDocName(bill.businessDay);
+    if (!name) return;
+    this.store(tx, this.documents.write(tx, name, (doc) => writeBill(doc, bill, LOCAL_ORIGIN)));
   }
 
   /**

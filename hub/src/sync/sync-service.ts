@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { isVenueId } from '@onemoment/shared/sync/doc-names';
 import type { HubContext } from '../context.ts';
 import { conflict, HubError } from '../errors.ts';
-import { readMenuItems } from '@onemoment/shared/sync/config-doc';
+import { readMenuItems, readTonRate } from '@onemoment/shared/sync/config-doc';
+import type { TonPayments } from '../payments/ton/ton-payments.ts';
 import type { MenuService } from '../restaurant/menu/menu-service.ts';
 import type { SyncStatus } from './schemas.ts';
 import { SyncClient, type AckRange, type CloudLink, type SyncClientOptions } from './sync-client.ts';
@@ -18,6 +19,9 @@ export interface SyncOptions extends SyncClientOptions {
 
 /** What sync asks of the menu module: it reads and writes its own rows. */
 export type SyncedMenu = Pick<MenuService, 'syncedFields' | 'applyCloudFields'>;
+
+/** What sync asks of TON payments: HQ's rate is applied by them, in their own command. */
+export type SyncedTonRate = Pick<TonPayments, 'applyHqRate'>;
 
 interface SettingsRow extends CloudLink {
   lastSyncAt: string | null;
@@ -48,12 +52,16 @@ export class SyncService {
   private timer: NodeJS.Timeout | null = null;
   private detach: (() => void) | null = null;
   private stopped = false;
+  /** The HQ rate last handed to TON payments ("rate@setAt"), so an unrelated config update does not repeat it. */
+  private appliedTonRate: string | null = null;
 
   constructor(
     private readonly context: HubContext,
     /** The restaurant's menu, when the hub runs it: HQ's prices are applied through it. */
     private readonly menu: SyncedMenu | null,
     private readonly options: SyncOptions = {},
+    /** TON payments, when the hub runs them: HQ's rate from the config document is applied through them. */
+    private readonly tonRate: SyncedTonRate | null = null,
   ) {
     const sqlite = context.store.sqlite;
     this.sql = prepare(sqlite);
@@ -77,6 +85,8 @@ export class SyncService {
     const menu = this.menu;
     if (menu) await this.context.commands.run((tx) => this.recorder.seedMenu(tx, menu.syncedFields()));
     for (const name of this.retainedNames()) this.documents.get(name);
+    // An HQ rate that came while TON was not set up, or just before the hub stopped, is taken now.
+    await this.applyTonRate();
     this.startClient();
     this.timer = setInterval(() => this.refresh(), this.options.refreshMs ?? 60_000);
     this.timer.unref();
@@ -172,19 +182,26 @@ export class SyncService {
   }
 
   private async redeem(base: string, pairingCode: string): Promise<{ venueId: string; hubToken: string }> {
+    const venue = this.context.venue.venue();
     let response: Response;
     try {
       response = await fetch(`${base}/api/pair`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ pairingCode, hubName: this.context.venue.venue().name }),
+        // The venue's currency and time zone, so the cloud labels this hub's money with them (see /api/pair).
+        body: JSON.stringify({ pairingCode, hubName: venue.name, currency: venue.currency, timezone: venue.timezone }),
         signal: AbortSignal.timeout(this.options.pairTimeoutMs ?? 10_000),
       });
     } catch (error) {
       this.context.log.warn({ err: error, cloudUrl: base }, 'pairing: the cloud did not answer');
       throw new HubError(502, 'cloud_unreachable', `The cloud at ${base} did not answer: check the address and this hub's internet connection.`);
     }
-    const body = (await response.json().catch(() => null)) as { venueId?: unknown; hubToken?: unknown; message?: unknown } | null;
+    const body = (await response.json().catch(() => null)) as { venueId?: unknown; hubToken?: unknown; error?: unknown; message?: unknown } | null;
+    if (response.status === 409 && body?.error === 'venue_mismatch' && typeof body.message === 'string') {
+      // The code is right but HQ's venue sells in another currency or time zone: the cloud says which.
+      this.context.log.warn({ cloudUrl: base, currency: venue.currency, timezone: venue.timezone }, 'pairing: the cloud venue does not match this hub');
+      throw conflict('venue_mismatch', body.message.slice(0, 500));
+    }
     if (response.status >= 400 && response.status < 500) {
       const said = typeof body?.message === 'string' ? ` (${body.message.slice(0, 200)})` : '';
       this.context.log.warn({ status: response.status, cloudUrl: base }, 'pairing: the cloud refused the pairing code');
@@ -228,15 +245,35 @@ export class SyncService {
     this.client?.push(stored);
   }
 
-  /** A cloud update: into the document, the menu (config document) and sync_updates, in one command. */
-  private applyRemote(name: string, updateV1: Uint8Array): Promise<void> {
-    return this.context.commands.run((tx) => {
+  /**
+   * A cloud update: into the document, the menu (config document) and sync_updates, in one command;
+   * then HQ's TON rate, in the TON module's own command (the update is stored whatever it decides).
+   */
+  private async applyRemote(name: string, updateV1: Uint8Array): Promise<void> {
+    const config = await this.context.commands.run((tx) => {
       const now = this.context.clock.now().toISOString();
       this.sql.touch.run(now);
       const stored = this.documents.applyRemote(tx, name, updateV1);
-      if (!stored || name !== this.recorder.configDocName()) return;
+      if (!stored || name !== this.recorder.configDocName()) return false;
       this.menu?.applyCloudFields(tx, readMenuItems(this.documents.get(name)));
+      return true;
     });
+    if (config) await this.applyTonRate();
+  }
+
+  /** Hands the config document's TON rate (HQ's) to TON payments, which keep a rate set later. */
+  private async applyTonRate(): Promise<void> {
+    const name = this.recorder.configDocName();
+    if (!this.tonRate || !name) return;
+    const rate = readTonRate(this.documents.get(name));
+    const key = rate ? `${rate.nanotonsPerMinor}@${rate.setAt}` : null;
+    if (!rate || key === this.appliedTonRate) return;
+    try {
+      // null: TON is not set up yet; the rate is tried again at the next config update or start.
+      if (await this.tonRate.applyHqRate(rate.nanotonsPerMinor, rate.setAt)) this.appliedTonRate = key;
+    } catch (error) {
+      this.context.log.error({ err: error, rate }, "HQ's TON rate could not be applied");
+    }
   }
 
   private async ack(ranges: AckRange[]): Promise<void> {

@@ -31,15 +31,15 @@ export function seedDemoVenue(store: Store, clock: Clock): boolean {
 
     const category = sqlite.prepare('INSERT INTO menu_categories (id, position, names) VALUES (?, ?, ?)');
     const item = sqlite.prepare(
-      `INSERT INTO menu_items (id, category_id, position, names, descriptions, price_minor, currency, station, allergens, available, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+      `INSERT INTO menu_items (id, category_id, position, names, descriptions, price_minor, currency, station, allergens, available, tax_rate_bp, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
     );
     const group = sqlite.prepare('INSERT INTO modifier_groups (id, item_id, position, names, min_choices, max_choices) VALUES (?, ?, ?, ?, ?, ?)');
     const modifier = sqlite.prepare('INSERT INTO modifiers (id, group_id, position, names, price_minor) VALUES (?, ?, ?, ?, ?)');
     DEMO_MENU.forEach((c, ci) => {
       category.run(c.id, ci, json(c.names));
       c.items.forEach((it, ii) => {
-        item.run(it.id, c.id, ii, json(it.names), json(it.descriptions), it.priceMinor, DEMO_VENUE.currency, it.station, json(it.allergens), now);
+        item.run(it.id, c.id, ii, json(it.names), json(it.descriptions), it.priceMinor, DEMO_VENUE.currency, it.station, json(it.allergens), c.taxRateBp, now);
         (it.modifierGroups ?? []).forEach((g, gi) => {
           group.run(g.id, it.id, gi, json(g.names), g.minChoices, g.maxChoices);
           g.modifiers.forEach((m, mi) => modifier.run(m.id, g.id, mi, json(m.names), m.priceMinor));

@@ -25,6 +25,8 @@ export interface DemoItem {
 export interface DemoCategory {
   id: string;
   names: LocalizedText;
+  /** German VAT, prices include it: food served in a restaurant 7 % (since 2026), drinks 19 %. */
+  taxRateBp: number;
   items: DemoItem[];
 }
 
@@ -76,6 +78,7 @@ const milk = (itemId: string): DemoModifierGroup => ({
 export const DEMO_MENU: DemoCategory[] = [
   {
     id: 'starters',
+    taxRateBp: 700,
     names: { en: 'Starters', ru: 'Закуски' },
     items: [
       { id: 'tomato-soup', names: { en: 'Tomato soup', ru: 'Томатный суп' }, descriptions: { en: 'Roasted tomatoes, basil, sourdough croutons', ru: 'Печёные томаты, базилик, гренки' }, priceMinor: 650, station: 'grill', allergens: ['gluten', 'celery'] },
@@ -88,6 +91,7 @@ export const DEMO_MENU: DemoCategory[] = [
   },
   {
     id: 'mains',
+    taxRateBp: 700,
     names: { en: 'Mains', ru: 'Основные блюда' },
     items: [
       { id: 'classic-burger', names: { en: 'Classic burger', ru: 'Классический бургер' }, descriptions: { en: 'Beef patty, cheddar, pickles, brioche bun', ru: 'Говяжья котлета, чеддер, огурцы, бриошь' }, priceMinor: 1450, station: 'grill', allergens: ['gluten', 'milk', 'mustard', 'sesame'], modifierGroups: [doneness('classic-burger'), { id: 'classic-burger--side', names: { en: 'Side', ru: 'Гарнир' }, minChoices: 0, maxChoices: 1, modifiers: [{ id: 'classic-burger--burger-fries', names: { en: 'Fries', ru: 'Картофель фри' }, priceMinor: 350 }, { id: 'classic-burger--burger-salad', names: { en: 'Side salad', ru: 'Салат' }, priceMinor: 300 }] }] },
@@ -101,6 +105,7 @@ export const DEMO_MENU: DemoCategory[] = [
   },
   {
     id: 'desserts',
+    taxRateBp: 700,
     names: { en: 'Desserts', ru: 'Десерты' },
     items: [
       { id: 'cheesecake', names: { en: 'Cheesecake', ru: 'Чизкейк' }, descriptions: { en: 'Baked cheesecake, berry sauce', ru: 'Запечённый чизкейк, ягодный соус' }, priceMinor: 750, station: 'cold', allergens: ['milk', 'eggs', 'gluten'] },
@@ -111,6 +116,7 @@ export const DEMO_MENU: DemoCategory[] = [
   },
   {
     id: 'drinks',
+    taxRateBp: 1900,
     names: { en: 'Drinks', ru: 'Напитки' },
     items: [
       { id: 'lemonade', names: { en: 'Homemade lemonade', ru: 'Домашний лимонад' }, descriptions: { en: 'Lemon, mint, soda', ru: 'Лимон, мята, содовая' }, priceMinor: 450, station: 'bar', allergens: [] },

@@ -24,10 +24,13 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts `hub/src/server.ts` in its own process and resolves once its health check answers. */
-export async function startHubProcess(dataDir: string, env: Record<string, string> = {}): Promise<HubProcess> {
+/**
+ * Starts `hub/src/server.ts` (or another entry that starts the hub, relative to the repository root) in
+ * its own process and resolves once its health check answers.
+ */
+export async function startHubProcess(dataDir: string, env: Record<string, string> = {}, script = 'hub/src/server.ts'): Promise<HubProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'hub/src/server.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', MDNS: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

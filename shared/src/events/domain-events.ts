@@ -2,6 +2,7 @@ import type { Static, TSchema } from 'typebox';
 import { GuestRequestSchema, TableChangedSchema, VisitMovedSchema, VisitSchema } from '../schemas/floor.ts';
 import { MenuChangedSchema } from '../schemas/menu.ts';
 import { OrderItemsStoppedSchema, OrderSchema } from '../schemas/orders.ts';
+import { BillChangedSchema, BillSettledSchema, PaymentSchema, TonInvoiceSchema } from '../schemas/payments.ts';
 import { PrinterStatusEventSchema } from '../schemas/printing.ts';
 import { ConversationLineEventSchema, ConversationSchema, TranslatorProgressEventSchema } from '../schemas/translator.ts';
 
@@ -37,6 +38,10 @@ export const DOMAIN_EVENTS = {
   'conversation.updated': { payload: ConversationSchema, audience: "staff and the guests of the conversation's visit" },
   'conversation.closed': { payload: ConversationSchema, audience: "staff and the guests of the conversation's visit" },
   'conversation.line': { payload: ConversationLineEventSchema, audience: "staff and the guests of the conversation's visit" },
+  'bill.changed': { payload: BillChangedSchema, audience: 'staff and the guests of the visit' },
+  'payment.recorded': { payload: PaymentSchema, audience: 'staff and the guests of the visit (without who took it)' },
+  'bill.settled': { payload: BillSettledSchema, audience: 'staff (the cloud sync records it in the day document)' },
+  'ton.invoice_updated': { payload: TonInvoiceSchema, audience: 'staff and the guests of the visit' },
   'printer.status': { payload: PrinterStatusEventSchema, audience: 'staff, the expo, and the KDS of the stations it prints for' },
 } as const satisfies Record<string, EventEntry>;
 

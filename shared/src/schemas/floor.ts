@@ -90,6 +90,13 @@ export const CloseVisitBodySchema = Type.Object(
     ),
     reason: Type.Optional(Type.String({ maxLength: 200, description: 'Why the open items are cancelled (staff only)' })),
     guestMessage: Type.Optional(Type.String({ maxLength: 200, description: "Shown on the guest's phone" })),
+    writeOffReason: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 300,
+        description: 'A manager lets what is still due on the bill go, for this reason. Without it, a visit with money due is refused (409 bill_not_paid).',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CONFIG_ROOT, readMenuItems, setMenuItem } from './config-doc.ts';
+import { CONFIG_ROOT, readMenuItems, readTonRate, setMenuItem, setTonRate, SETTINGS_ROOT } from './config-doc.ts';
 import { layoutProblems } from './layout.ts';
 import { captureUpdate, syncInto, timeAt } from './test-fixtures.ts';
 
@@ -64,5 +64,59 @@ describe('menu items in the config document', () => {
       'menu item tea: colour is not allowed here',
       'menu item x: not a map',
     ]);
+  });
+});
+
+describe("HQ's TON rate in the config document", () => {
+  const rate = (nanotonsPerMinor: string, at: number) => ({ nanotonsPerMinor, setAt: timeAt(at) });
+
+  it('reads back what HQ set, and the last writer wins the whole setting', () => {
+    const { hub, cloud } = pairedDocs();
+    expect(readTonRate(hub)).toBeNull();
+    setTonRate(cloud, rate('3300000', 1));
+    syncInto(cloud, hub);
+    expect(readTonRate(hub)).toEqual(rate('3300000', 1));
+    setTonRate(cloud, rate('3400000', 2));
+    syncInto(cloud, hub);
+    expect(readTonRate(hub)).toEqual(rate('3400000', 2));
+    expect(layoutProblems(hub, 'config')).toEqual([]);
+  });
+
+  it('agrees on one whole rate when two writers set it while apart', () => {
+    const { hub: a, cloud: b } = pairedDocs();
+    setTonRate(a, rate('1000', 5));
+    setTonRate(b, rate('2000', 6));
+    syncInto(a, b);
+    syncInto(b, a);
+    expect(readTonRate(a)).toEqual(readTonRate(b));
+    expect([rate('1000', 5), rate('2000', 6)]).toContainEqual(readTonRate(a));
+  });
+
+  it('refuses a malformed rate', () => {
+    const doc = new Y.Doc();
+    for (const bad of ['0', '-1', '1.5', '01', '1000000000000001', ' 5', '']) {
+      expect(() => setTonRate(doc, rate(bad, 1)), bad).toThrow(RangeError);
+    }
+    expect(() => setTonRate(doc, { nanotonsPerMinor: '5', setAt: 'yesterday' })).toThrow(RangeError);
+    expect(() => setTonRate(doc, { nanotonsPerMinor: 5 as unknown as string, setAt: timeAt(1) })).toThrow(RangeError);
+    expect(doc.getMap(SETTINGS_ROOT).size).toBe(0);
+    setTonRate(doc, rate('1000000000000000', 1));
+    expect(readTonRate(doc)?.nanotonsPerMinor).toBe('1000000000000000');
+  });
+
+  it("reports a peer's malformed or unknown setting, and reads the rate as unset", () => {
+    const doc = new Y.Doc();
+    const settings = doc.getMap<unknown>(SETTINGS_ROOT);
+    settings.set('tonRate', { nanotonsPerMinor: 3300000, setAt: timeAt(1) });
+    settings.set('wallet', 'EQ...');
+    expect(readTonRate(doc)).toBeNull();
+    expect(layoutProblems(doc, 'config')).toEqual([
+      'setting tonRate: needs nanotonsPerMinor in digits from 1 to 10^15 and setAt as an ISO time in UTC',
+      'setting "wallet" is not allowed here',
+    ]);
+    settings.set('tonRate', { nanotonsPerMinor: '3300000', setAt: timeAt(1), by: 'hq' });
+    expect(layoutProblems(doc, 'config')).toHaveLength(2);
+    settings.set('tonRate', new Y.Map());
+    expect(layoutProblems(doc, 'config')).toHaveLength(2);
   });
 });

@@ -14,9 +14,19 @@ import * as Y from 'yjs';
  * map of an item neither has yet, only one map survives the merge. The hub therefore writes every menu
  * item into its config document (so the map exists before anyone edits it), and the cloud should only
  * edit items its copy of the document already has.
+ *
+ *   settings: Y.Map  name → plain value; today only
+ *     tonRate: { nanotonsPerMinor: "3300000", setAt: ISO time }   (written by HQ only)
+ *
+ * A setting is one plain value, replaced whole, so its fields never mix two writers' values: the last
+ * writer wins the whole setting. HQ alone writes `tonRate`; the hub applies it to its TON settings when
+ * it is newer than the rate it has (a manager's own later rate stays).
  */
 
 export const CONFIG_ROOT = 'menuItems';
+export const SETTINGS_ROOT = 'settings';
+/** The settings the config document may hold; any other key is refused. */
+const SETTING_KEYS = ['tonRate'] as const;
 
 export interface MenuItemPatch {
   priceMinor?: number;
@@ -139,4 +149,62 @@ export function menuItemProblems(doc: Y.Doc): string[] {
     }
   });
   return problems;
+}
+
+/** HQ's TON rate for the venue: nanotons (10^-9 TON) for one minor unit of its currency. */
+export interface TonRateSetting {
+  /** Digits only, 1 to 10^15 (the hub's largest rate). */
+  nanotonsPerMinor: string;
+  /** When HQ set it (ISO time, UTC). */
+  setAt: string;
+}
+
+const MAX_NANOTONS_PER_MINOR = 10n ** 15n;
+const NANOTONS = /^[1-9][0-9]{0,15}$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+export function isNanotonsPerMinor(value: unknown): boolean {
+  return typeof value === 'string' && NANOTONS.test(value) && BigInt(value) <= MAX_NANOTONS_PER_MINOR;
+}
+
+function isIsoTime(value: unknown): value is string {
+  return typeof value === 'string' && ISO_TIME.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+function isTonRate(value: unknown): value is TonRateSetting {
+  if (typeof value !== 'object' || value === null || value instanceof Y.AbstractType || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  const rate = value as Record<string, unknown>;
+  return keys.length === 2 && isNanotonsPerMinor(rate.nanotonsPerMinor) && isIsoTime(rate.setAt);
+}
+
+/**
+ * Sets the venue's TON rate (HQ's write; the hub never writes it). Throws RangeError on a value the
+ * layout refuses: callers validate input before, this is the last guard of the document's shape.
+ */
+export function setTonRate(doc: Y.Doc, rate: TonRateSetting, origin: unknown = null): void {
+  const value = { nanotonsPerMinor: rate.nanotonsPerMinor, setAt: rate.setAt };
+  if (!isTonRate(value)) throw new RangeError('tonRate needs nanotonsPerMinor in digits from 1 to 10^15 and setAt as an ISO time in UTC');
+  doc.transact(() => doc.getMap<unknown>(SETTINGS_ROOT).set('tonRate', value), origin);
+}
+
+/** The venue's TON rate as HQ set it; null when never set (or malformed, which the cloud refuses). */
+export function readTonRate(doc: Y.Doc): TonRateSetting | null {
+  const value = doc.getMap<unknown>(SETTINGS_ROOT).get('tonRate');
+  return isTonRate(value) ? { nanotonsPerMinor: value.nanotonsPerMinor, setAt: value.setAt } : null;
+}
+
+/** Why each setting is malformed or unknown; empty when all are fine. */
+export function settingsProblems(doc: Y.Doc): string[] {
+  const problems: string[] = [];
+  doc.getMap<unknown>(SETTINGS_ROOT).forEach((value, key) => {
+    if (!(SETTING_KEYS as readonly string[]).includes(key)) problems.push(`setting "${key.slice(0, 40)}" is not allowed here`);
+    else if (!isTonRate(value)) problems.push('setting tonRate: needs nanotonsPerMinor in digits from 1 to 10^15 and setAt as an ISO time in UTC');
+  });
+  return problems;
+}
+
+/** Why the config document's records are malformed (menu items, then settings); empty when all are fine. */
+export function configProblems(doc: Y.Doc): string[] {
+  return [...menuItemProblems(doc), ...settingsProblems(doc)];
 }

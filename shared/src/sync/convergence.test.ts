@@ -3,18 +3,22 @@ import * as Y from 'yjs';
 import { statusFromItems, type ItemStatus, type OrderStatus } from '../restaurant/order-lifecycle.ts';
 import type { Order } from '../schemas/orders.ts';
 import { readMenuItems, setMenuItem } from './config-doc.ts';
-import { DAY_ROOT, writeOrder } from './day-doc.ts';
+import { DAY_ROOT, writeBill, writeOrder, writePayment } from './day-doc.ts';
 import { layoutProblems } from './layout.ts';
 import { readOrderById, readOrders, type OrderRecord } from './order-records.ts';
-import { makeItem, makeOrder, orderOf, syncInto, timeAt } from './test-fixtures.ts';
+import { readBills, readPayments, type BillRecord, type PaymentRecord } from './payment-records.ts';
+import { makeBill, makeItem, makeOrder, makePayment, orderOf, syncInto, timeAt } from './test-fixtures.ts';
+import type { BillSettled, Payment } from '../schemas/payments.ts';
 
 /**
  * The merge rules under random histories: two replicas (a hub and the cloud, or two hubs) make
  * hub-like changes to their own copies — place, accept, bump, recall, serve, cancel, void, rush, move,
- * price and availability — and exchange V2 diffs by state vector at random moments, in random
- * directions. After a final exchange both must read the same orders, statuses and menu, and the merge
- * must respect the domain: nothing placed is lost, a cancel or void anywhere wins, totals are the
- * placed lines' totals.
+ * price and availability, payments recorded (and recorded again, as a retried event would) and bills
+ * settled (and settled again after a reopen) — and exchange V2 diffs by state vector at random moments,
+ * in random directions. After a final exchange both must read the same orders, statuses, payments,
+ * bills and menu, and the merge must respect the domain: nothing placed or paid is lost, a payment
+ * reads exactly as recorded, a cancel or void anywhere wins, totals are the placed lines' totals, and
+ * each figure of a bill is one that a settlement of that bill wrote.
  *
  * Deterministic: run k uses seed BASE_SEED + k. A failure names its seed; replay one with
  * SYNC_PROPERTY_SEED=<seed> npx vitest run shared/src/sync/convergence.test.ts
@@ -54,6 +58,76 @@ interface History {
   ended: Set<string>; // cancelled or voided somewhere
   served: Set<string>;
   menuWrites: Map<string, { prices: Set<number>; availability: Set<boolean> }>;
+  payments: Map<string, Payment>;
+  /** visit id → every settlement written for it. */
+  settlements: Map<string, BillSettled[]>;
+}
+
+const METHODS = ['cash', 'card', 'ton'] as const;
+
+/** A payment or a bill settlement, as the hub's payments module would publish it. */
+function moneyStep(random: Random, replica: Replica, history: History, serial: number, now: string): void {
+  const roll = random.int(4);
+  if (roll === 0 && history.payments.size > 0) {
+    // The same payment recorded again (a retried event, or both sides recording it): nothing changes.
+    const again = history.payments.get(random.pick([...history.payments.keys()].sort()))!;
+    writePayment(replica.day, again);
+    return;
+  }
+  if (roll <= 1) {
+    const method = random.pick(METHODS);
+    const payment = makePayment(`p-${replica.name}-${serial}`, {
+      method,
+      visitId: `v-${random.int(4)}`,
+      amountMinor: (random.int(200) + 1) * 25,
+      tipMinor: random.int(3) === 0 ? 0 : random.int(500),
+      partId: random.int(3) === 0 ? `part-${random.int(3)}` : null,
+      tonInvoiceId: method === 'ton' ? `inv-${serial}` : null,
+      createdAt: now,
+    });
+    writePayment(replica.day, payment);
+    history.payments.set(payment.id, payment);
+    return;
+  }
+  const visitId = `v-${random.int(4)}`;
+  const totalMinor = (random.int(200) + 1) * 50;
+  const writtenOffMinor = random.int(4) === 0 ? random.int(totalMinor) : 0;
+  const bill = makeBill(visitId, {
+    subtotalMinor: totalMinor + 100,
+    discountMinor: 100,
+    serviceChargeMinor: random.int(2) * 250,
+    totalMinor,
+    paidMinor: totalMinor - writtenOffMinor,
+    tipsMinor: random.int(300),
+    writtenOffMinor,
+    taxLines: random.int(2) ? [{ rateBp: 2000, netMinor: totalMinor, taxMinor: random.int(300) }] : [],
+    taxMinor: 200,
+    settledAt: now,
+  });
+  writeBill(replica.day, bill);
+  history.settlements.set(visitId, [...(history.settlements.get(visitId) ?? []), bill]);
+}
+
+const paymentRecordOf = (p: Payment): PaymentRecord => ({
+  id: p.id,
+  visitId: p.visitId,
+  partId: p.partId,
+  method: p.method,
+  amountMinor: p.amountMinor,
+  tipMinor: p.tipMinor,
+  currency: p.currency,
+  tonInvoiceId: p.tonInvoiceId,
+  createdAt: p.createdAt,
+});
+
+/** Each figure of the merged bill was written by one of its settlements (fields merge last-writer-wins). */
+function expectFiguresWritten(bill: BillRecord, settlements: BillSettled[]): void {
+  const fields = ['currency', 'subtotalMinor', 'discountMinor', 'serviceChargeMinor', 'taxMinor', 'totalMinor', 'paidMinor', 'tipsMinor', 'writtenOffMinor'] as const;
+  for (const field of fields) expect(settlements.map((s) => s[field])).toContain(bill[field]);
+  const lines = (s: BillSettled) => JSON.stringify([...s.taxLines].sort((a, b) => a.rateBp - b.rateBp));
+  expect(settlements.map(lines)).toContain(JSON.stringify(bill.taxLines));
+  expect(settlements.map((s) => s.settledAt)).toContain(bill.settledAt);
+  expect(bill.status).toBe(bill.writtenOffMinor > 0 ? 'written_off' : 'paid');
 }
 
 function withItems(order: Order, statuses: Array<ItemStatus | null>, readyAt: string): Order {
@@ -131,8 +205,9 @@ function placeOrder(random: Random, replica: Replica, history: History, serial: 
 
 function step(random: Random, replicas: [Replica, Replica], history: History, serial: number, now: string): void {
   const replica = random.pick(replicas);
-  const roll = random.int(10);
+  const roll = random.int(12);
   if (roll < 1) return placeOrder(random, replica, history, serial, now);
+  if (roll >= 10) return moneyStep(random, replica, history, serial, now);
   if (roll < 3) {
     const [a, b] = replicas;
     const direction = random.int(3);
@@ -175,7 +250,7 @@ function runOnce(seed: number): void {
     { name: 'hub', day: new Y.Doc(), config: new Y.Doc() },
     { name: 'cloud', day: new Y.Doc(), config: new Y.Doc() },
   ];
-  const history: History = { placed: new Map(), ended: new Set(), served: new Set(), menuWrites: new Map() };
+  const history: History = { placed: new Map(), ended: new Set(), served: new Set(), menuWrites: new Map(), payments: new Map(), settlements: new Map() };
   // The hub writes its whole menu into the config doc before anyone edits it (see config-doc.ts).
   for (const [i, itemId] of MENU.entries()) {
     setMenuItem(replicas[0].config, itemId, { priceMinor: 1000 + i, available: true, updatedAt: timeAt(0) });
@@ -189,7 +264,7 @@ function runOnce(seed: number): void {
     syncInto(replicas[1][doc], replicas[0][doc]);
   }
 
-  const [a, b] = replicas.map((r) => ({ orders: readOrders(r.day), menu: readMenuItems(r.config) }));
+  const [a, b] = replicas.map((r) => ({ orders: readOrders(r.day), payments: readPayments(r.day), bills: readBills(r.day), menu: readMenuItems(r.config) }));
   expect(b).toEqual(a);
   expect(layoutProblems(replicas[0].day, 'day')).toEqual([]);
   expect(layoutProblems(replicas[0].config, 'config')).toEqual([]);
@@ -202,6 +277,9 @@ function runOnce(seed: number): void {
       for (const item of order.items) expect(item.status === 'cancelled' || item.status === 'voided' || item.statusTimes.voided !== undefined).toBe(true);
     }
   }
+  expect(a!.payments).toEqual([...history.payments.values()].map(paymentRecordOf).sort((x, y) => (x.createdAt + x.id < y.createdAt + y.id ? -1 : 1)));
+  expect(a!.bills.map((bill) => bill.visitId).sort()).toEqual([...history.settlements.keys()].sort());
+  for (const bill of a!.bills) expectFiguresWritten(bill, history.settlements.get(bill.visitId)!);
   for (const item of a!.menu) {
     const writes = history.menuWrites.get(item.id)!;
     expect(writes.prices.has(item.priceMinor!)).toBe(true);
@@ -210,7 +288,7 @@ function runOnce(seed: number): void {
 }
 
 describe('two replicas with random changes and random syncs', () => {
-  it(`converge to the same orders, statuses and menu (${RUNS} seeded runs)`, () => {
+  it(`converge to the same orders, statuses, payments, bills and menu (${RUNS} seeded runs)`, () => {
     const only = process.env.SYNC_PROPERTY_SEED;
     const seeds = only ? [Number(only)] : Array.from({ length: RUNS }, (_, k) => BASE_SEED + k);
     for (const seed of seeds) {

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Order, OrderItem } from '../schemas/orders.ts';
+import type { BillSettled, Payment } from '../schemas/payments.ts';
 import { readinessWrites, toStatusTimes, type StatusTimes } from './status-times.ts';
 
 /**
@@ -13,8 +14,22 @@ import { readinessWrites, toStatusTimes, type StatusTimes } from './status-times
  *       unitPriceMinor [p], modifiers [mod] (JSON), note [note], station [s], position [i], statusTimes [st] }
  *   }
  *
+ *   payments: Y.Map  paymentId → Y.Map {
+ *     method [m] (cash | card | ton), amountMinor [a], tipMinor [tip], currency [c], visitId [v],
+ *     partId [pt], tonInvoiceId [ton], createdAt [at]
+ *   }
+ *   bills: Y.Map  visitId → Y.Map {
+ *     currency [c], subtotalMinor [sub], discountMinor [dis], serviceChargeMinor [svc], taxMinor [tax],
+ *     taxLines [tl] (JSON [[rateBp, netMinor, taxMinor], ...], by rate), totalMinor [tot], paidMinor [paid],
+ *     tipsMinor [tips], writtenOffMinor [wo], statusTimes [st]: Y.Map { settled: isoTime }
+ *   }
+ *
  * Plain fields are last-writer-wins. Status lives only in statusTimes (see status-times.ts). Totals are
- * never stored: readOrders computes them from the items.
+ * never stored: readOrders computes them from the items. A payment is a fact that never changes once
+ * recorded; a bill holds the figures of its settlement (paid in full, or the rest written off) and the
+ * time it was first settled (a visit reopened and settled again updates the figures, not that time).
+ * Money is integer minor units of the record's own currency. What stays on the box: a card's last 4
+ * digits and approval code, and who took a payment, are never written here.
  *
  * Sized for the wire (a busy day is thousands of orders, sent after an outage all at once):
  * - Stored keys are short: Yjs writes a map key in full with every entry it sets (the V2 encoder's key
@@ -57,7 +72,35 @@ export const ITEM_KEYS = {
   statusTimes: 'st',
 } as const;
 
+export const PAYMENT_KEYS = {
+  method: 'm',
+  amountMinor: 'a',
+  tipMinor: 'tip',
+  currency: 'c',
+  visitId: 'v',
+  partId: 'pt',
+  tonInvoiceId: 'ton',
+  createdAt: 'at',
+} as const;
+
+export const BILL_KEYS = {
+  currency: 'c',
+  subtotalMinor: 'sub',
+  discountMinor: 'dis',
+  serviceChargeMinor: 'svc',
+  taxMinor: 'tax',
+  taxLines: 'tl',
+  totalMinor: 'tot',
+  paidMinor: 'paid',
+  tipsMinor: 'tips',
+  writtenOffMinor: 'wo',
+  statusTimes: 'st',
+} as const;
+
+/** The orders root (the first root of a day document, and the only one before payments). */
 export const DAY_ROOT = 'orders';
+export const PAYMENTS_ROOT = 'payments';
+export const BILLS_ROOT = 'bills';
 
 type Fields = Y.Map<unknown>;
 
@@ -173,6 +216,64 @@ export function writeOrder(doc: Y.Doc, order: Order, origin: unknown = null): bo
     order.items.forEach((item, position) => {
       changed = writeItem(items, item, position, order.updatedAt) || changed;
     });
+  }, origin);
+  return changed;
+}
+
+/**
+ * Upserts a payment (recorded on the hub by `payment.recorded`), in one Yjs transaction. Idempotent:
+ * the same payment again writes nothing. Card slip details and the staff id are left out on purpose.
+ */
+export function writePayment(doc: Y.Doc, payment: Payment, origin: unknown = null): boolean {
+  const payments = doc.getMap<unknown>(PAYMENTS_ROOT);
+  let changed = false;
+  doc.transact(() => {
+    const K = PAYMENT_KEYS;
+    const { map, created } = child(payments as Fields, payment.id);
+    changed = created;
+    changed = put(map, K.method, payment.method) || changed;
+    changed = put(map, K.amountMinor, payment.amountMinor) || changed;
+    changed = put(map, K.tipMinor, payment.tipMinor, 0) || changed;
+    changed = put(map, K.currency, payment.currency) || changed;
+    changed = put(map, K.visitId, payment.visitId) || changed;
+    changed = put(map, K.partId, payment.partId, null) || changed;
+    changed = put(map, K.tonInvoiceId, payment.tonInvoiceId, null) || changed;
+    changed = put(map, K.createdAt, payment.createdAt) || changed;
+  }, origin);
+  return changed;
+}
+
+/** Tax lines as stored: triples by rate, so the same lines in another order are no change. */
+export function taxLinesJson(lines: BillSettled['taxLines']): string {
+  if (lines.length === 0) return '[]';
+  const sorted = [...lines].sort((a, b) => a.rateBp - b.rateBp);
+  return JSON.stringify(sorted.map((line) => [line.rateBp, line.netMinor, line.taxMinor]));
+}
+
+/**
+ * Upserts a visit's settled bill (`bill.settled`), in one Yjs transaction: its figures as this
+ * settlement has them (only those that differ are written), and the first time it was settled.
+ */
+export function writeBill(doc: Y.Doc, bill: BillSettled, origin: unknown = null): boolean {
+  const bills = doc.getMap<unknown>(BILLS_ROOT);
+  let changed = false;
+  doc.transact(() => {
+    const K = BILL_KEYS;
+    const { map, created } = child(bills as Fields, bill.visitId);
+    changed = created;
+    changed = put(map, K.currency, bill.currency) || changed;
+    changed = put(map, K.subtotalMinor, bill.subtotalMinor) || changed;
+    changed = put(map, K.discountMinor, bill.discountMinor, 0) || changed;
+    changed = put(map, K.serviceChargeMinor, bill.serviceChargeMinor, 0) || changed;
+    changed = put(map, K.taxMinor, bill.taxMinor) || changed;
+    changed = put(map, K.taxLines, taxLinesJson(bill.taxLines), '[]') || changed;
+    changed = put(map, K.totalMinor, bill.totalMinor) || changed;
+    changed = put(map, K.paidMinor, bill.paidMinor) || changed;
+    changed = put(map, K.tipsMinor, bill.tipsMinor, 0) || changed;
+    changed = put(map, K.writtenOffMinor, bill.writtenOffMinor, 0) || changed;
+    // Created with the bill, never later (see writeItem).
+    const times = child(map, K.statusTimes).map;
+    changed = addTimes(times, [['settled', bill.settledAt]]) || changed;
   }, origin);
   return changed;
 }

@@ -10,7 +10,35 @@ export {
   type StatusTimesLike,
   type Readiness,
 } from './status-times.ts';
-export { writeOrder, orderStatusWrites, itemStatusWrites, DAY_ROOT } from './day-doc.ts';
+export { writeOrder, writePayment, writeBill, orderStatusWrites, itemStatusWrites, DAY_ROOT, PAYMENTS_ROOT, BILLS_ROOT } from './day-doc.ts';
 export { readOrders, readOrderById, orderProblems, RECORD_LIMITS, type OrderRecord, type OrderItemRecord, type ModifierRecord } from './order-records.ts';
-export { setMenuItem, readMenuItems, menuItemProblems, CONFIG_ROOT, type MenuItemPatch, type MenuItemRecord } from './config-doc.ts';
+export {
+  readPayments,
+  readPaymentById,
+  paymentProblem,
+  paymentProblems,
+  readBills,
+  readBillByVisitId,
+  billProblem,
+  billProblems,
+  MONEY_LIMITS,
+  type PaymentRecord,
+  type BillRecord,
+  type TaxLineRecord,
+} from './payment-records.ts';
+export {
+  setMenuItem,
+  readMenuItems,
+  menuItemProblems,
+  setTonRate,
+  readTonRate,
+  settingsProblems,
+  configProblems,
+  isNanotonsPerMinor,
+  CONFIG_ROOT,
+  SETTINGS_ROOT,
+  type MenuItemPatch,
+  type MenuItemRecord,
+  type TonRateSetting,
+} from './config-doc.ts';
 export { layoutProblems, DOC_ROOTS } from './layout.ts';

@@ -1,11 +1,12 @@
 import type * as Y from 'yjs';
-import { CONFIG_ROOT, menuItemProblems } from './config-doc.ts';
-import { DAY_ROOT } from './day-doc.ts';
+import { CONFIG_ROOT, configProblems, SETTINGS_ROOT } from './config-doc.ts';
+import { BILLS_ROOT, DAY_ROOT, PAYMENTS_ROOT } from './day-doc.ts';
 import type { DocKind } from './doc-names.ts';
 import { orderProblems } from './order-records.ts';
+import { billProblems, paymentProblems } from './payment-records.ts';
 
 /** The root types each kind of document may have; every one is a Y.Map. */
-export const DOC_ROOTS: Readonly<Record<DocKind, readonly string[]>> = { config: [CONFIG_ROOT], day: [DAY_ROOT] };
+export const DOC_ROOTS: Readonly<Record<DocKind, readonly string[]>> = { config: [CONFIG_ROOT, SETTINGS_ROOT], day: [DAY_ROOT, PAYMENTS_ROOT, BILLS_ROOT] };
 
 /**
  * Everything in `doc` that is not the layout of a `kind` document: unknown root types, a root used as
@@ -30,5 +31,5 @@ export function layoutProblems(doc: Y.Doc, kind: DocKind): string[] {
       return [`root "${name}" is not a map`];
     }
   }
-  return kind === 'day' ? orderProblems(doc) : menuItemProblems(doc);
+  return kind === 'day' ? [...orderProblems(doc), ...paymentProblems(doc), ...billProblems(doc)] : configProblems(doc);
 }

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { ItemStatus, OrderStatus } from '../restaurant/order-lifecycle.ts';
 import { DAY_ROOT, ITEM_KEYS, ORDER_KEYS } from './day-doc.ts';
+import { childMap, Invalid, int, optionalText as optionalStr, text as str } from './record-fields.ts';
 import { effectiveItemStatus, effectiveOrderStatus, readiness, roundKey, toStatusTimes } from './status-times.ts';
 
 /**
@@ -61,28 +62,6 @@ export interface OrderRecord {
 /** Bounds that keep every total a safe integer whatever a peer writes. */
 export const RECORD_LIMITS = { maxQuantity: 10_000, maxAbsUnitPriceMinor: 100_000_000, maxItems: 500, maxText: 2_000 } as const;
 
-class Invalid extends Error {}
-
-function str(map: Y.Map<unknown>, key: string): string {
-  const value = map.get(key);
-  if (typeof value !== 'string' || value.length > RECORD_LIMITS.maxText) throw new Invalid(`${key} is not a text`);
-  return value;
-}
-
-function optionalStr(map: Y.Map<unknown>, key: string): string | null {
-  const value = map.get(key);
-  if (value === undefined || value === null) return null;
-  return str(map, key);
-}
-
-function int(map: Y.Map<unknown>, key: string, min: number, max: number, fallback?: number): number {
-  const value = map.get(key) ?? fallback;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
-    throw new Invalid(`${key} is not a whole number from ${min} to ${max}`);
-  }
-  return value;
-}
-
 function json(map: Y.Map<unknown>, key: string, fallback: string): unknown {
   try {
     return JSON.parse(map.get(key) === undefined ? fallback : str(map, key));
@@ -106,12 +85,6 @@ function modifiersOf(value: unknown): ModifierRecord[] {
     }
     return { id: mod.id, name: mod.name, priceMinor: mod.priceMinor! };
   });
-}
-
-function childMap(map: Y.Map<unknown>, key: string): Y.Map<unknown> {
-  const value = map.get(key);
-  if (!(value instanceof Y.Map)) throw new Invalid(`${key} is not a map`);
-  return value as Y.Map<unknown>;
 }
 
 function timesOf(map: Y.Map<unknown>): Record<string, string> {

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { ItemStatus } from '../restaurant/order-lifecycle.ts';
 import type { Order, OrderItem } from '../schemas/orders.ts';
+import type { BillSettled, Payment } from '../schemas/payments.ts';
 import type { OrderRecord } from './order-records.ts';
 
 /** Test helpers for the sync layout (not used by production code). */
@@ -49,6 +50,53 @@ export function makeOrder(id: string, items: OrderItem[], overrides: Partial<Ord
     statusReason: null,
     guestMessage: null,
     items,
+    ...overrides,
+  };
+}
+
+/** A card payment as the hub's payments module publishes it (with the slip's details, which never sync). */
+export function makePayment(id: string, overrides: Partial<Payment> = {}): Payment {
+  const createdAt = overrides.createdAt ?? timeAt(0);
+  return {
+    id,
+    visitId: '0197a3c1-5a2b-7c3d-8e4f-0123456789ac',
+    partId: null,
+    method: 'card',
+    amountMinor: 4_250,
+    tipMinor: 300,
+    tenderedMinor: null,
+    changeMinor: 0,
+    last4: '4242',
+    approvalCode: 'A1B2C3',
+    tonInvoiceId: null,
+    currency: 'EUR',
+    businessDay: createdAt.slice(0, 10),
+    staffId: 'staff-waiter-1',
+    createdAt,
+    ...overrides,
+  };
+}
+
+/** A bill paid in full: 42.50 with VAT included at 20 % and 10 %. */
+export function makeBill(visitId: string, overrides: Partial<BillSettled> = {}): BillSettled {
+  const settledAt = overrides.settledAt ?? timeAt(0);
+  return {
+    visitId,
+    businessDay: settledAt.slice(0, 10),
+    currency: 'EUR',
+    subtotalMinor: 4_500,
+    discountMinor: 250,
+    serviceChargeMinor: 0,
+    taxMinor: 614,
+    taxLines: [
+      { rateBp: 2000, netMinor: 2_500, taxMinor: 500 },
+      { rateBp: 1000, netMinor: 1_136, taxMinor: 114 },
+    ],
+    totalMinor: 4_250,
+    paidMinor: 4_250,
+    tipsMinor: 300,
+    writtenOffMinor: 0,
+    settledAt,
     ...overrides,
   };
 }

@@ -93,7 +93,7 @@ export function floorRoutes(context: HubContext, { tables, visits, requests }: F
           response: { 200: VisitResponseSchema, ...errorResponses },
         },
       },
-      async (request) => ({ visit: await visits.closeVisit(request.params.id, request.body) }),
+      async (request) => ({ visit: await visits.closeVisit(request.params.id, request.body, staffOf(request)) }),
     );
 
     app.post(

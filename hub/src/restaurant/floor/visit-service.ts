@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { CloseVisitBody, GuestCall, GuestVisit, JoinVisitResponse, OpenItem, OpenItemChoice, Visit, VisitMoved } from '@onemoment/shared/schemas/floor';
 import type { CommandTx } from '../../db/command-runner.ts';
-import type { GuestPrincipal } from '../../sessions/session-lookup.ts';
+import type { GuestPrincipal, StaffPrincipal } from '../../sessions/session-lookup.ts';
 import { hashToken, newToken } from '../../sessions/tokens.ts';
 import type { HubContext } from '../../context.ts';
-import { badRequest, conflict, HubError, notFound } from '../../errors.ts';
+import { badRequest, conflict, forbidden, HubError, notFound } from '../../errors.ts';
 import { cleanText } from '../orders/order-text.ts';
 import { rooms } from '../../events/event-log.ts';
 import { isUniqueViolation } from '../../db/sqlite-errors.ts';
@@ -26,6 +26,14 @@ export interface OpenItemsOfVisits {
   settleOpenItems(tx: CommandTx, visitId: string, choice: OpenItemChoice, outcome: { reason: string | null; guestMessage: string | null }): void;
 }
 
+/**
+ * The bill's side of closing a visit (the payments module, when it runs): inside the close command, it
+ * refuses while money is due (unless a manager writes the rest off) and records the settled bill.
+ */
+export interface VisitBills {
+  settleForClose(tx: CommandTx, visitId: string, writeOff: { reason: string; staff: StaffPrincipal } | null): void;
+}
+
 /** Opening, closing and moving visits (staff), and joining a table's visit from its QR code (guests). */
 export class VisitService {
   private readonly lastClosedAt: Database.Statement;
@@ -37,6 +45,7 @@ export class VisitService {
   private readonly insertSession: Database.Statement;
   private readonly moveVisitRow: Database.Statement;
   private readonly moveRequests: Database.Statement;
+  private bills: VisitBills | null = null;
   private readonly limiter = new JoinLimiter({ maxFailures: JOIN_FAILURES_PER_MINUTE, windowMs: 60_000 });
 
   constructor(
@@ -92,38 +101,53 @@ export class VisitService {
     });
   }
 
+  /** The payments module hands its bills over when it loads (it loads after the restaurant). */
+  useBills(bills: VisitBills): void {
+    this.bills = bills;
+  }
+
   /**
    * Closes the visit and ends its guests' sessions. Items the kitchen still owes are never left behind
-   * silently: without a choice (cancel them, or mark them served) the close is refused with the list.
-   * Closing a closed visit changes nothing (a retried tap).
+   * silently: without a choice (cancel them, or mark them served) the close is refused with the list;
+   * nor is money: with the payments module, a bill with money due is refused unless a manager writes
+   * the rest off. Closing a closed visit changes nothing (a retried tap).
    */
-  closeVisit(visitId: string, body: CloseVisitBody = {}): Promise<Visit> {
-    return this.context.commands.run((tx) => {
-      const visit = this.visit(visitId);
-      if (visit.status === 'closed') return visit;
-      const open = this.openItems.openItemsOfVisit(visitId);
-      if (open.length > 0) {
-        if (!body.openItems) {
-          const count = open.reduce((sum, item) => sum + item.quantity, 0);
-          throw conflict(
-            'visit_has_open_items',
-            `${visit.tableName} still has ${count} item${count === 1 ? '' : 's'} not served: cancel them, mark them served, or keep the visit open.`,
-            { openItems: open },
-          );
-        }
-        const reason = cleanText(body.reason);
-        if (body.openItems === 'cancel' && !reason) throw badRequest('reason_required', 'Say why the items still coming are cancelled.');
-        this.openItems.settleOpenItems(tx, visitId, body.openItems, { reason, guestMessage: cleanText(body.guestMessage) });
+  closeVisit(visitId: string, body: CloseVisitBody = {}, staff: StaffPrincipal | null = null): Promise<Visit> {
+    return this.context.commands.run((tx) => this.closeVisitIn(tx, visitId, body, staff));
+  }
+
+  /**
+   * Closes a visit inside a running command: the bill's last payment closes it in its own transaction.
+   * Open items are settled first (cancelled items leave the bill), then the bill must be settled.
+   */
+  closeVisitIn(tx: CommandTx, visitId: string, body: CloseVisitBody, staff: StaffPrincipal | null): Visit {
+    const visit = this.visit(visitId);
+    if (visit.status === 'closed') return visit;
+    const open = this.openItems.openItemsOfVisit(visitId);
+    if (open.length > 0) {
+      if (!body.openItems) {
+        const count = open.reduce((sum, item) => sum + item.quantity, 0);
+        throw conflict(
+          'visit_has_open_items',
+          `${visit.tableName} still has ${count} item${count === 1 ? '' : 's'} not served: cancel them, mark them served, or keep the visit open.`,
+          { openItems: open },
+        );
       }
-      const now = this.context.clock.now().toISOString();
-      this.closeVisitRow.run(now, visitId);
-      this.revokeSessions.run(now, visitId);
-      const closed: Visit = { ...visit, status: 'closed', closedAt: now };
-      // The visit's room too: the guest page learns its visit has ended, and then its sockets close.
-      this.context.events.publish(tx, 'visit.closed', [rooms.staff, rooms.visit(visitId)], closed);
-      this.context.sessions.endedIn(tx, { visitId });
-      return closed;
-    });
+      const reason = cleanText(body.reason);
+      if (body.openItems === 'cancel' && !reason) throw badRequest('reason_required', 'Say why the items still coming are cancelled.');
+      this.openItems.settleOpenItems(tx, visitId, body.openItems, { reason, guestMessage: cleanText(body.guestMessage) });
+    }
+    const writeOffReason = cleanText(body.writeOffReason);
+    if (writeOffReason && staff?.role !== 'manager') throw forbidden('Only a manager can write off what is still due on a bill.');
+    this.bills?.settleForClose(tx, visitId, writeOffReason && staff ? { reason: writeOffReason, staff } : null);
+    const now = this.context.clock.now().toISOString();
+    this.closeVisitRow.run(now, visitId);
+    this.revokeSessions.run(now, visitId);
+    const closed: Visit = { ...visit, status: 'closed', closedAt: now };
+    // The visit's room too: the guest page learns its visit has ended, and then its sockets close.
+    this.context.events.publish(tx, 'visit.closed', [rooms.staff, rooms.visit(visitId)], closed);
+    this.context.sessions.endedIn(tx, { visitId });
+    return closed;
   }
 
   moveVisit(visitId: string, targetTableId: string): Promise<Visit> {

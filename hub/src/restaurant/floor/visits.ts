@@ -40,6 +40,7 @@ export class VisitStore {
     openVisitOfTable: Database.Statement;
     insertVisit: Database.Statement;
     visitById: Database.Statement;
+    openVisits: Database.Statement;
   };
 
   constructor(
@@ -51,6 +52,10 @@ export class VisitStore {
       tableById: sqlite.prepare('SELECT id, name, code, seats FROM dining_tables WHERE id = ?'),
       openVisitOfTable: sqlite.prepare("SELECT id, table_id AS tableId, opened_at AS openedAt FROM visits WHERE table_id = ? AND status = 'open'"),
       insertVisit: sqlite.prepare("INSERT INTO visits (id, table_id, status, opened_at, opened_by, closed_at) VALUES (?, ?, 'open', ?, ?, NULL)"),
+      openVisits: sqlite.prepare(
+        `SELECT v.id, v.table_id AS tableId, t.name AS tableName, v.status, v.opened_at AS openedAt, v.closed_at AS closedAt
+           FROM visits v JOIN dining_tables t ON t.id = v.table_id WHERE v.status = 'open' ORDER BY t.position`,
+      ),
       visitById: sqlite.prepare(
         `SELECT v.id, v.table_id AS tableId, t.name AS tableName, v.status, v.opened_at AS openedAt, v.closed_at AS closedAt
            FROM visits v JOIN dining_tables t ON t.id = v.table_id
@@ -68,6 +73,11 @@ export class VisitStore {
   }
 
   /** A visit with its table's name, as staff actions return it and visit events carry it. */
+  /** Every open visit, in the floor's table order (the day's close lists them with what they owe). */
+  openVisits(): Visit[] {
+    return this.sql.openVisits.all() as Visit[];
+  }
+
   visit(visitId: string): Visit | null {
     return (this.sql.visitById.get(visitId) as VisitRow | undefined) ?? null;
   }

@@ -29,6 +29,8 @@ export interface MenuItemForOrder {
   station: string;
   allergens: string[];
   available: boolean;
+  /** Copied onto each order line, so a later rate change never rewrites a bill. */
+  taxRateBp: number;
   modifierGroups: ModifierGroupForOrder[];
 }
 

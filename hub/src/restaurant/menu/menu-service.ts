@@ -17,7 +17,6 @@ import {
 interface CachedItem extends MenuItemForOrder {
   categoryId: string;
   descriptions: LocalizedText;
-  taxRateBp: number;
   photoId: string | null;
 }
 

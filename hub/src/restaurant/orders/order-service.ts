@@ -198,7 +198,7 @@ export class OrderService {
         comped: false,
       };
       const modifiersJson = modifiers.length === 0 ? '[]' : JSON.stringify(modifiers);
-      this.store.insertItem(placement.id, position, item, this.json(line.item.names), modifiersJson, this.json(line.item.allergens));
+      this.store.insertItem(placement.id, position, item, line.item.taxRateBp, this.json(line.item.names), modifiersJson, this.json(line.item.allergens));
       return item;
     });
     const order: Order = {

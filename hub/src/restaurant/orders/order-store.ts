@@ -63,6 +63,18 @@ export interface NewOrderRow {
   createdAt: string;
 }
 
+/** An order item as a bill reads it. */
+export interface BillItemRow {
+  id: string;
+  orderId: string;
+  name: string;
+  names: LocalizedText;
+  quantity: number;
+  totalMinor: number;
+  status: OrderItem['status'];
+  taxRateBp: number;
+}
+
 /** Why staff changed an item (kept for staff), what the guest is told, and whether a void was a comp. */
 export interface ItemOutcome {
   reason: string | null;
@@ -116,8 +128,8 @@ function prepare(db: Database.Database) {
     ),
     insertItem: db.prepare(
       `INSERT INTO order_items (id, order_id, position, menu_item_id, names, quantity, unit_price_minor, total_minor, modifiers, note,
-                                station, allergens, status, ready_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', NULL)`,
+                                station, allergens, status, ready_at, tax_rate_bp)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', NULL, ?)`,
     ),
     nextNumber: db.prepare('SELECT COALESCE(MAX(number), 0) + 1 FROM orders WHERE business_day = ?').pluck(),
     owner: db.prepare('SELECT visit_id AS visitId, table_id AS tableId FROM orders WHERE id = ?'),
@@ -126,6 +138,10 @@ function prepare(db: Database.Database) {
     ordersOfVisit: db.prepare(`SELECT ${ORDER_COLUMNS} FROM ${ORDER_FROM} WHERE o.visit_id = ? ORDER BY o.created_at DESC, o.number DESC`),
     itemsOfVisit: db.prepare(
       `SELECT ${ITEM_COLUMNS} FROM order_items i WHERE i.order_id IN (SELECT id FROM orders WHERE visit_id = ?) ORDER BY i.position`,
+    ),
+    taxRatesOfVisit: db.prepare(
+      `SELECT i.id, COALESCE(i.tax_rate_bp, m.tax_rate_bp, 0) AS taxRateBp FROM order_items i
+         JOIN orders o ON o.id = i.order_id LEFT JOIN menu_items m ON m.id = i.menu_item_id WHERE o.visit_id = ?`,
     ),
     ordersOfDay: db.prepare(`SELECT ${ORDER_COLUMNS} FROM ${ORDER_FROM} WHERE o.business_day = ? ORDER BY o.number DESC`),
     itemsOfDay: db.prepare(
@@ -212,6 +228,28 @@ export class OrderStore {
     return this.assemble(this.sql.ordersOfVisit.all(visitId) as OrderRow[], this.sql.itemsOfVisit.all(visitId) as ItemRow[]);
   }
 
+  /**
+   * A visit's items as its bill reads them, oldest order first, each with the tax rate it was ordered at
+   * (orders from before tax rates were copied take the menu item's rate).
+   */
+  billItemsOfVisit(visitId: string): BillItemRow[] {
+    const rates = new Map((this.sql.taxRatesOfVisit.all(visitId) as { id: string; taxRateBp: number }[]).map((row) => [row.id, row.taxRateBp]));
+    return this.ordersOfVisit(visitId)
+      .reverse()
+      .flatMap((order) =>
+        order.items.map((item) => ({
+          id: item.id,
+          orderId: order.id,
+          name: item.name,
+          names: item.names,
+          quantity: item.quantity,
+          totalMinor: item.totalMinor,
+          status: item.status,
+          taxRateBp: rates.get(item.id) ?? 0,
+        })),
+      );
+  }
+
   ordersOfDay(businessDay: string, openOnly: boolean): Order[] {
     if (openOnly) {
       return this.assemble(this.sql.openOrdersOfDay.all(businessDay) as OrderRow[], this.sql.itemsOfOpenDay.all(businessDay) as ItemRow[]);
@@ -296,7 +334,7 @@ export class OrderStore {
     );
   }
 
-  insertItem(orderId: string, position: number, item: OrderItem, namesJson: string, modifiersJson: string, allergensJson: string): void {
+  insertItem(orderId: string, position: number, item: OrderItem, taxRateBp: number, namesJson: string, modifiersJson: string, allergensJson: string): void {
     this.sql.insertItem.run(
       item.id,
       orderId,
@@ -310,6 +348,7 @@ export class OrderStore {
       item.note,
       item.station,
       allergensJson,
+      taxRateBp,
     );
   }
 }

@@ -7,6 +7,7 @@ const burger: MenuItemForOrder = {
   id: 'classic-burger',
   names: { en: 'Classic burger', ru: 'Классический бургер' },
   priceMinor: 1450,
+  taxRateBp: 1000,
   currency: 'EUR',
   station: 'grill',
   allergens: ['gluten'],

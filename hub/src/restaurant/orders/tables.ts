@@ -60,6 +60,8 @@ export const orderItems = sqliteTable(
     guestMessage: text('guest_message'),
     /** A voided item that was made and given free ("on the house") rather than taken off by mistake. */
     comped: integer('comped', { mode: 'boolean' }).notNull().default(false),
+    /** The menu item's tax rate when it was ordered (basis points); null on orders from before bills existed. */
+    taxRateBp: integer('tax_rate_bp'),
   },
   (t) => [index('order_items_order').on(t.orderId), index('order_items_station_status').on(t.station, t.status)],
 );

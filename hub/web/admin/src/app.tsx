@@ -1,6 +1,8 @@
 /**
- * The staff and admin pages: PIN login, then the floor, the orders and (for managers) the menu and
- * the team. What a person sees is decided by their role; the hub checks the same roles again.
+ * The staff and admin pages: PIN login, then the floor (with each table's bill), the orders and (for
+ * managers) the menu, payments, the team, printers, the cloud and the online tasks. The header always
+ * says what the hub still owes the internet. What a person sees is decided by their role; the hub
+ * checks the same roles again.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, onUnauthorized, setToken } from './api.ts';
@@ -17,7 +19,11 @@ import { PrintersPage } from './printers-page.tsx';
 import { CloudPage } from './cloud-page.tsx';
 import { TranslatorPage } from './translator/translator-page.tsx';
 import { useTranslatorAttention } from './translator/translator-attention.ts';
-import { navigate, usePage, type Page } from './router.ts';
+import { OnlineTasksPage } from './online/online-tasks-page.tsx';
+import { OwedStrip } from './online/owed-strip.tsx';
+import { useOwed } from './online/use-owed.ts';
+import { PaymentsPage } from './money/payments-page.tsx';
+import { navigate, useLocation, type Page } from './router.ts';
 import { homeFor, isManager, loadSession, saveSession } from './session.ts';
 import { Toasts } from './toasts.tsx';
 import type { Session, Venue } from './types.ts';
@@ -76,9 +82,11 @@ const NAV: Array<{ page: Page; label: string; managerOnly: boolean; module: stri
   { page: 'orders', label: 'Orders', managerOnly: false, module: 'restaurant' },
   { page: 'translator', label: 'Translator', managerOnly: false, module: 'translator' },
   { page: 'menu', label: 'Menu', managerOnly: true, module: 'restaurant' },
+  { page: 'payments', label: 'Payments', managerOnly: true, module: 'payments' },
   { page: 'staff', label: 'Staff', managerOnly: true, module: null },
   { page: 'printers', label: 'Printers', managerOnly: true, module: 'printing' },
   { page: 'cloud', label: 'Cloud', managerOnly: true, module: 'sync' },
+  { page: 'online-tasks', label: 'Online tasks', managerOnly: true, module: null },
 ];
 
 /** The pages this login may open on this hub; until the venue is read, every page of the role. */
@@ -115,9 +123,11 @@ function Shell({ session, onLogout, onExpired, onRenamed }: ShellProps) {
 
   const manager = isManager(session.role);
   const pages = pagesFor(manager, venue?.modules ?? null);
-  let page = usePage();
+  const where = useLocation();
+  let page = where.page;
   if (!pages.some((item) => item.page === page)) page = pages[0]?.page ?? 'staff';
   const talking = useTranslatorAttention(store, page === 'translator');
+  const owed = useOwed(store);
 
   const requests = live.tables?.reduce((sum, table) => sum + table.pendingRequests.length, 0) ?? 0;
   const toAccept = live.orders?.filter((order) => order.status === 'placed').length ?? 0;
@@ -127,40 +137,44 @@ function Shell({ session, onLogout, onExpired, onRenamed }: ShellProps) {
   return (
     <div class="shell">
       <header class="topbar">
-        <div class="brand">
-          <span class="brand-mark" aria-hidden="true">◐</span>
-          <span class="brand-name">{venue?.name ?? 'OneMoment'}</span>
+        <div class="topbar-row">
+          <div class="brand">
+            <span class="brand-mark" aria-hidden="true">◐</span>
+            <span class="brand-name">{venue?.name ?? 'OneMoment'}</span>
+          </div>
+          <nav class="tabs" aria-label="Sections">
+            {pages.map((item) => {
+              const badge =
+                item.page === 'tables' ? requests : item.page === 'orders' ? toAccept + toServe : item.page === 'translator' ? talking : item.page === 'online-tasks' ? (owed.outbox?.needsPerson ?? 0) : 0;
+              return (
+                <a
+                  key={item.page}
+                  href={`/admin/${item.page}`}
+                  class={`tab ${page === item.page ? 'tab-active' : ''}`}
+                  aria-current={page === item.page ? 'page' : undefined}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    navigate(item.page);
+                  }}
+                >
+                  {item.label}
+                  {badge > 0 && <span class="badge" aria-label={`${badge} need attention`}>{badge}</span>}
+                </a>
+              );
+            })}
+          </nav>
+          <div class="who">
+            <ConnectionDot state={live.feed} />
+            <span class="who-name">
+              {session.name}
+              {session.name.toLowerCase() !== roleLabel(session.role).toLowerCase() && <small>{roleLabel(session.role)}</small>}
+            </span>
+            <button type="button" class="btn btn-quiet" onClick={onLogout}>
+              Log out
+            </button>
+          </div>
         </div>
-        <nav class="tabs" aria-label="Sections">
-          {pages.map((item) => {
-            const badge = item.page === 'tables' ? requests : item.page === 'orders' ? toAccept + toServe : item.page === 'translator' ? talking : 0;
-            return (
-              <a
-                key={item.page}
-                href={`/admin/${item.page}`}
-                class={`tab ${page === item.page ? 'tab-active' : ''}`}
-                aria-current={page === item.page ? 'page' : undefined}
-                onClick={(event) => {
-                  event.preventDefault();
-                  navigate(item.page);
-                }}
-              >
-                {item.label}
-                {badge > 0 && <span class="badge" aria-label={`${badge} need attention`}>{badge}</span>}
-              </a>
-            );
-          })}
-        </nav>
-        <div class="who">
-          <ConnectionDot state={live.feed} />
-          <span class="who-name">
-            {session.name}
-            {session.name.toLowerCase() !== roleLabel(session.role).toLowerCase() && <small>{roleLabel(session.role)}</small>}
-          </span>
-          <button type="button" class="btn btn-quiet" onClick={onLogout}>
-            Log out
-          </button>
-        </div>
+        <OwedStrip owed={{ ...owed, currency }} manager={manager} />
       </header>
       {manager && <LoginBrakeBanner />}
       {live.error && (
@@ -176,6 +190,8 @@ function Shell({ session, onLogout, onExpired, onRenamed }: ShellProps) {
         {page === 'staff' && manager && <StaffPage self={session} onSelfRenamed={onRenamed} />}
         {page === 'printers' && manager && <PrintersPage role={session.role} />}
         {page === 'cloud' && manager && <CloudPage />}
+        {page === 'online-tasks' && manager && <OnlineTasksPage onChanged={owed.refresh} />}
+        {page === 'payments' && manager && <PaymentsPage store={store} sub={where.sub} currency={currency} />}
       </main>
     </div>
   );

@@ -3,8 +3,9 @@
  * still waiting to reach HQ; pairing with the code HQ shows, and unpairing. The hub works the same
  * without it: this page only says how far behind HQ's reports are.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api, describeError } from './api.ts';
+import { useVisiblePoll } from './hooks.ts';
 import { notify } from './toasts.tsx';
 
 interface SyncStatus {
@@ -48,11 +49,7 @@ export function CloudPage() {
       setError(describeError(failure));
     }
   };
-  useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, []);
+  useVisiblePoll(load, REFRESH_MS);
 
   const pair = async (event: Event) => {
     event.preventDefault();

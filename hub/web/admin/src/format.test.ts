@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockTime, clockTimeIn, parseMajor, setVenueTimeZone, toMajorText } from './format.ts';
+import { clockTime, clockTimeIn, elapsedText, parseMajor, parsePercent, percentText, setVenueTimeZone, toMajorText } from './format.ts';
 
 describe('prices typed in major units', () => {
   it('converts to minor units without float drift', () => {
@@ -51,5 +51,34 @@ describe('clock times', () => {
     setVenueTimeZone('Europe/Lisbon');
     expect(clockTime(noonUtc)).toBe('13:00');
     setVenueTimeZone(null);
+  });
+});
+
+describe('rates and waiting times', () => {
+  it('says a rate in basis points as a percentage', () => {
+    expect(percentText(700)).toBe('7 %');
+    expect(percentText(1900)).toBe('19 %');
+    expect(percentText(1250)).toBe('12.5 %');
+    expect(percentText(5)).toBe('0.05 %');
+    expect(percentText(0)).toBe('0 %');
+  });
+
+  it('reads a typed percentage as basis points', () => {
+    expect(parsePercent('10')).toBe(1000);
+    expect(parsePercent('12.5')).toBe(1250);
+    expect(parsePercent('7,25')).toBe(725);
+    expect(parsePercent('100')).toBe(10_000);
+    expect(parsePercent('100.5')).toBeNull();
+    expect(parsePercent('-1')).toBeNull();
+    expect(parsePercent('1.234')).toBeNull();
+    expect(parsePercent('')).toBeNull();
+  });
+
+  it('says how long something has waited', () => {
+    expect(elapsedText(-3)).toBe('0 s');
+    expect(elapsedText(40.9)).toBe('40 s');
+    expect(elapsedText(12 * 60 + 59)).toBe('12 min');
+    expect(elapsedText(65 * 60)).toBe('1 h 5 min');
+    expect(elapsedText(51 * 3600)).toBe('2 d 3 h');
   });
 });

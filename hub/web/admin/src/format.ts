@@ -81,3 +81,37 @@ export function setVenueTimeZone(timeZone: string | null): void {
 export function clockTime(iso: string): string {
   return clockTimeIn(iso, venueTimeZone);
 }
+
+/** A rate in basis points as people say it: 700 is "7 %", 1250 is "12.5 %", 5 is "0.05 %". */
+export function percentText(bp: number): string {
+  const whole = Math.trunc(bp / 100);
+  const rest = String(Math.abs(bp % 100)).padStart(2, '0').replace(/0+$/, '');
+  return `${whole}${rest ? `.${rest}` : ''} %`;
+}
+
+/**
+ * A percentage a person typed ("10", "12.5", "7,5") as basis points; null when it is not one. Digits
+ * only, never float multiplication, so "12.35" is 1235.
+ */
+export function parsePercent(text: string): number | null {
+  const match = /^(\d{1,3})(?:[.,](\d{0,2}))?$/.exec(text.trim());
+  if (!match) return null;
+  const bp = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  return bp <= 10_000 ? bp : null;
+}
+
+/** How long something has waited, from seconds: "40 s", "12 min", "1 h 5 min", "2 d 3 h". */
+export function elapsedText(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  if (s < 60) return `${s} s`;
+  const minutes = Math.floor(s / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ${minutes % 60} min`;
+  return `${Math.floor(hours / 24)} d ${hours % 24} h`;
+}
+
+/** Seconds from an ISO time to `now` (never negative: a tablet's clock a little behind the hub's). */
+export function secondsSince(iso: string, now: number): number {
+  return Math.max(0, (now - Date.parse(iso)) / 1000);
+}

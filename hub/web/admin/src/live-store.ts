@@ -31,6 +31,7 @@ export class LiveStore {
   private listeners = new Set<Listener>();
   private menuListeners = new Set<Listener>();
   private eventListeners = new Set<(event: HubEvent) => void>();
+  private reconnectListeners = new Set<Listener>();
   private snapshot: LiveSnapshot;
   private tablesLoading = false;
   private tablesAgain = false;
@@ -56,6 +57,7 @@ export class LiveStore {
     this.listeners.clear();
     this.menuListeners.clear();
     this.eventListeners.clear();
+    this.reconnectListeners.clear();
   }
 
   subscribe(listener: Listener): () => void {
@@ -73,6 +75,15 @@ export class LiveStore {
   onEvent(listener: (event: HubEvent) => void): () => void {
     this.eventListeners.add(listener);
     return () => this.eventListeners.delete(listener);
+  }
+
+  /**
+   * After the socket came back from offline, or the hub could not replay what was missed: pages that
+   * keep their own copy of something (a bill) read it again, as events may have been missed.
+   */
+  onReconnected(listener: Listener): () => void {
+    this.reconnectListeners.add(listener);
+    return () => this.reconnectListeners.delete(listener);
   }
 
   getSnapshot(): LiveSnapshot {
@@ -115,16 +126,26 @@ export class LiveStore {
       token: this.token,
       lastSeq,
       onEvent: (event) => this.handleEvent(event),
-      onResync: () => void this.reload().catch((error: unknown) => this.fail(error)),
+      onResync: () => {
+        void this.reload().catch((error: unknown) => this.fail(error));
+        this.notifyReconnected();
+      },
       onState: (state) => {
         const wasOffline = this.feedState === 'offline';
         this.feedState = state;
         this.publish();
         // Events missed while offline come back by replay; tables are derived state, so refresh them too.
-        if (state === 'live' && wasOffline) this.refreshTables();
+        if (state === 'live' && wasOffline) {
+          this.refreshTables();
+          this.notifyReconnected();
+        }
       },
       onUnauthorized: () => this.onUnauthorized(),
     });
+  }
+
+  private notifyReconnected(): void {
+    for (const listener of this.reconnectListeners) listener();
   }
 
   private handleEvent(event: HubEvent): void {
@@ -150,6 +171,10 @@ export class LiveStore {
       case 'conversation.closed':
       case 'conversation.line': // the translator's own; no table changes
       case 'printer.status':
+      case 'bill.changed': // the bill's own; the table panel's bill reads it (its total is the orders')
+      case 'payment.recorded':
+      case 'bill.settled':
+      case 'ton.invoice_updated':
         break;
       default:
         // visit.*, request.*, table.changed: the table's state is computed by the hub.

@@ -4,9 +4,9 @@
  * attempts and last problem, with Reprint. Managers change settings; kitchen and floor staff see the
  * status and the queue, retry and reprint. The page asks the hub again every few seconds.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api, describeError, fetchBlob } from './api.ts';
-import { useNow, useObjectUrl } from './hooks.ts';
+import { useNow, useObjectUrl, useVisiblePoll } from './hooks.ts';
 import { notify } from './toasts.tsx';
 import type { StaffRole } from './types.ts';
 import './printers-page.css';
@@ -119,11 +119,7 @@ export function PrintersPage({ role }: { role: StaffRole }) {
     }
   };
 
-  useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [filter]);
+  useVisiblePoll(load, REFRESH_MS, [filter]);
 
   const act = async (work: () => Promise<unknown>, done: string) => {
     try {

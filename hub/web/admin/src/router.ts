@@ -4,8 +4,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 
-export type Page = 'tables' | 'orders' | 'translator' | 'menu' | 'staff' | 'printers' | 'cloud';
-const PAGES: readonly Page[] = ['tables', 'orders', 'translator', 'menu', 'staff', 'printers', 'cloud'];
+export type Page = 'tables' | 'orders' | 'translator' | 'menu' | 'staff' | 'printers' | 'cloud' | 'online-tasks' | 'payments';
+const PAGES: readonly Page[] = ['tables', 'orders', 'translator', 'menu', 'staff', 'printers', 'cloud', 'online-tasks', 'payments'];
 
 export function currentPage(): Page {
   const segment = location.pathname.replace(/^\/admin\/?/, '').split('/')[0] ?? '';
@@ -13,18 +13,28 @@ export function currentPage(): Page {
   return (PAGES as readonly string[]).includes(segment) ? (segment as Page) : 'tables';
 }
 
+/** The part of the path after the page ("settings" in /admin/payments/settings), or ''. */
+export function currentSubPage(): string {
+  return location.pathname.replace(/^\/admin\/?/, '').split('/')[1] ?? '';
+}
+
 const listeners = new Set<() => void>();
 
-export function navigate(page: Page): void {
-  const path = `/admin/${page}`;
+export function navigate(page: Page, sub = ''): void {
+  const path = `/admin/${page}${sub ? `/${sub}` : ''}`;
   if (location.pathname !== path) history.pushState(null, '', path);
   for (const listener of listeners) listener();
 }
 
 export function usePage(): Page {
-  const [page, setPage] = useState(currentPage());
+  return useLocation().page;
+}
+
+/** The page and its sub-page, following navigate() and the browser's back and forward. */
+export function useLocation(): { page: Page; sub: string } {
+  const [where, setWhere] = useState(() => ({ page: currentPage(), sub: currentSubPage() }));
   useEffect(() => {
-    const update = () => setPage(currentPage());
+    const update = () => setWhere({ page: currentPage(), sub: currentSubPage() });
     listeners.add(update);
     window.addEventListener('popstate', update);
     return () => {
@@ -32,5 +42,5 @@ export function usePage(): Page {
       window.removeEventListener('popstate', update);
     };
   }, []);
-  return page;
+  return where;
 }

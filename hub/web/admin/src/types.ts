@@ -19,3 +19,11 @@ export type TableRequest = PendingRequest;
 export type TableVisit = VisitSummary;
 /** A staff login as the page keeps it: the login answer. */
 export type Session = Pick<LoginResponse, 'token' | 'role' | 'staffId' | 'name' | 'expiresAt'>;
+
+// Bills, payments, TON and the day's close; the outbox (online tasks).
+import type { BillView, DayTotals, Payment, TonInvoice, TonSettingsView, TonStaffInvoice, TonTransfer, TonUnconfirmed, BillingSettings } from '@onemoment/shared/schemas/payments';
+import type { OutboxJobState, OutboxJobView, OutboxSummary } from '@onemoment/shared/schemas/outbox';
+
+export type { BillView, BillingSettings, DayTotals, OutboxJobState, OutboxJobView, OutboxSummary, Payment, TonInvoice, TonSettingsView, TonStaffInvoice, TonTransfer, TonUnconfirmed };
+export type TaxLine = BillView['taxLines'][number];
+export type BillPart = NonNullable<BillView['split']>['parts'][number];

@@ -147,7 +147,7 @@ export function App() {
           </StatusScreen>
         );
       case 'closed':
-        return <ClosedScreen cartCount={cartCount} unsentCount={pending.length} onStart={rejoin} />;
+        return <ClosedScreen session={phase.session} cartCount={cartCount} unsentCount={pending.length} onStart={rejoin} />;
       case 'recently-closed':
         return (
           <StatusScreen icon="bell" tone="warn" title={t('recentlyClosedTitle')} body={t('recentlyClosedBody')}>
@@ -164,6 +164,7 @@ export function App() {
             api={api!}
             venueName={venue?.name ?? ''}
             canTalk={venue?.modules.includes('translator') ?? false}
+            canPay={venue ? venue.modules.includes('payments') : null}
             orders={orders}
             setOrders={setOrders}
             pending={pending}

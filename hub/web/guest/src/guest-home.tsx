@@ -1,10 +1,14 @@
 /**
- * The open visit: header with table, connection and service buttons; Menu and My orders views; the
- * item sheet, the cart sheet and the bottom cart bar.
+ * The open visit: header with table, connection and service buttons; Menu, My orders and Bill views;
+ * the item sheet, the cart sheet and the bottom cart bar.
  */
 import type { ApiClient } from '@onemoment/shared/client/api-client';
 import { newId } from '@onemoment/shared/ids';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { keptBill } from './bill/bill-memory.ts';
+import { BillView } from './bill/bill-view.tsx';
+import { useBill } from './bill/use-bill.ts';
+import { useTonInvoice } from './bill/use-ton-invoice.ts';
 import { addToCart, findItem, MAX_LINES, MAX_QUANTITY, orderLines, priceCart, priceChanges, reconcileCart, unitPriceMinor, type AddResult, type Cart, type CartAction } from './cart.ts';
 import { CartSheet } from './components/cart-sheet.tsx';
 import { ConnectionDot } from './components/connection-dot.tsx';
@@ -21,7 +25,9 @@ import type { PendingOrder } from './pending-orders.ts';
 import type { GuestSession } from './session.ts';
 import type { MenuItem, Order } from './types.ts';
 import { useCalls } from './use-calls.ts';
-import { useVisitData } from './use-visit-data.ts';
+import { useVisitData, type BillEvent } from './use-visit-data.ts';
+
+type View = 'menu' | 'orders' | 'bill' | 'talk';
 
 export interface GuestHomeProps {
   session: GuestSession;
@@ -29,6 +35,8 @@ export interface GuestHomeProps {
   venueName: string;
   /** The hub runs the translator: the page offers "Talk to staff". */
   canTalk: boolean;
+  /** The hub runs payments: the page shows the bill (null: not known yet, as offline). */
+  canPay: boolean | null;
   orders: Order[];
   setOrders: (update: (orders: Order[]) => Order[]) => void;
   pending: readonly PendingOrder[];
@@ -49,10 +57,20 @@ export interface GuestHomeProps {
 }
 
 export function GuestHome(props: GuestHomeProps) {
-  const { t, money, language } = useLocale();
-  const [view, setView] = useState<'menu' | 'orders' | 'talk'>(() => (props.pending.length > 0 ? 'orders' : 'menu'));
+  const { t, money, language, text } = useLocale();
+  const [view, setView] = useState<View>(() => (props.pending.length > 0 ? 'orders' : 'menu'));
   const [talkUnseen, setTalkUnseen] = useState(0);
   const calls = useCalls(props.api);
+  const { tableCode, visitId } = props.session;
+  // Offline before the venue was read, a bill kept from this visit says the hub takes payments.
+  const canPay = props.canPay ?? keptBill(tableCode, visitId) !== null;
+  const tonRef = useRef<ReturnType<typeof useTonInvoice> | null>(null);
+  const billRef = useRef<ReturnType<typeof useBill> | null>(null);
+  const onBillEvent = (event: BillEvent) => {
+    if (event.type === 'bill.changed') billRef.current?.reload();
+    else if (event.type === 'ton.invoice_updated') tonRef.current?.updated(event.payload);
+    else props.notify(t('paymentReceived', { amount: money(event.payload.amountMinor + event.payload.tipMinor, event.payload.currency) }), 'ok');
+  };
   const { menu, menuFailed, feedState, reloadMenu } = useVisitData({
     api: props.api,
     token: props.session.token,
@@ -65,13 +83,26 @@ export function GuestHome(props: GuestHomeProps) {
       if (moved) props.notify(t('tableMoved', { table: moved.tableName }), 'info');
     },
     onRequestAcknowledged: calls.acknowledged,
-    onResync: calls.reload,
+    onResync: () => {
+      calls.reload();
+      billRef.current?.reload();
+      if (tonRef.current?.invoice) void tonRef.current.refresh();
+    },
+    onBillEvent,
     onConversationLine: ({ line }) => {
       if (line.speaker !== 'staff' || view === 'talk') return;
       setTalkUnseen((count) => count + 1);
       props.notify(t('talkNewMessage'), 'info');
     },
   });
+  const bill = useBill({ api: props.api, tableCode, visitId, enabled: canPay, feedState });
+  billRef.current = bill;
+  const ton = useTonInvoice({ api: props.api, tableCode, visitId });
+  tonRef.current = ton;
+  // An order placed or an item cancelled changes the bill without a bill.changed: read it when shown.
+  useEffect(() => {
+    if (view === 'bill') bill.reload();
+  }, [view, props.orders]);
   const [openItemId, setOpenItemId] = useState<string | null>(null);
   const [cartOpen, setCartOpen] = useState(false);
   const cartRef = useRef(props.cart);
@@ -112,6 +143,8 @@ export function GuestHome(props: GuestHomeProps) {
   }, [menu]);
 
   const openItem = menu && openItemId ? findItem(menu, openItemId) : undefined;
+  // The bill's lines are the orders' items: their names in the guest's language.
+  const itemNames = new Map(props.orders.flatMap((o) => o.items.map((item) => [item.id, item.names] as const)));
   const priced = menu ? priceCart(props.cart, menu) : { lines: [], totalMinor: 0, count: 0 };
   const currency = menu?.currency ?? props.orders[0]?.currency ?? 'EUR';
   const activeOrders = props.orders.filter((o) => o.status !== 'served' && o.status !== 'cancelled' && o.status !== 'voided').length;
@@ -156,7 +189,7 @@ export function GuestHome(props: GuestHomeProps) {
     window.scrollTo({ top: 0 });
   };
 
-  const showView = (next: 'menu' | 'orders' | 'talk') => {
+  const showView = (next: View) => {
     setView(next);
     if (next === 'talk') setTalkUnseen(0);
     window.scrollTo({ top: 0 });
@@ -175,11 +208,11 @@ export function GuestHome(props: GuestHomeProps) {
           </div>
           <LanguageSelect onChange={props.onLanguage} />
         </div>
-        <ServiceButtons api={props.api} calls={calls.calls} onCalled={calls.called} notify={props.notify} />
+        <ServiceButtons calls={calls.calls} send={calls.send} onSent={(kind) => kind === 'bill' && canPay && showView('bill')} notify={props.notify} />
         {props.canTalk && <TalkEntry unseen={talkUnseen} onOpen={() => showView('talk')} />}
       </header>
 
-      <nav class="view-switch" aria-label={t('tabMenu')}>
+      <nav class={canPay ? 'view-switch view-switch--three' : 'view-switch'} aria-label={t('tabMenu')}>
         <button type="button" class="view-switch__tab" aria-pressed={view === 'menu'} onClick={() => showView('menu')} data-testid="tab-menu">
           {t('tabMenu')}
         </button>
@@ -187,10 +220,27 @@ export function GuestHome(props: GuestHomeProps) {
           {t('tabOrders')}
           {ordersBadge > 0 && <span class="badge">{ordersBadge}</span>}
         </button>
+        {canPay && (
+          <button type="button" class="view-switch__tab" aria-pressed={view === 'bill'} onClick={() => showView('bill')} data-testid="tab-bill">
+            {t('tabBill')}
+          </button>
+        )}
       </nav>
 
       {view === 'talk' && props.canTalk ? (
         <LazyTalkView api={props.api} token={props.session.token} onBack={() => showView('menu')} onUnauthorized={props.onUnauthorized} />
+      ) : view === 'bill' && canPay ? (
+        <BillView
+          api={props.api}
+          state={bill}
+          ton={ton}
+          tableCode={tableCode}
+          online={feedState === 'live'}
+          askWaiter={() => calls.send('bill')}
+          notify={props.notify}
+          onBrowse={() => showView('menu')}
+          lineName={(line) => text(itemNames.get(line.itemId), line.name)}
+        />
       ) : view === 'orders' ? (
         <OrdersView orders={props.orders} pending={props.pending} onBrowse={() => showView('menu')} />
       ) : menu ? (

@@ -31,10 +31,13 @@ describe('a stored session on page load', () => {
 
   it('a visit staff closed stays closed on reload, even once its token expired, and never joins by itself', () => {
     const closed = { ...session, closedAt: '2025-01-01T19:55:00.000Z', expiresAt: '2025-01-01T19:00:00.000Z' };
-    expect(phaseOnLoad(usableSession(closed, 'abc123', now))).toEqual({ kind: 'closed' });
+    expect(phaseOnLoad(usableSession(closed, 'abc123', now))).toEqual({ kind: 'closed', session: closed });
   });
 
-  it('forgets a closed visit after some hours: the next evening is a new scan', () => {
+  it('keeps a closed visit (and its receipt) as long as the hub answers the receipt, then forgets it: the next evening is a new scan', () => {
+    expect(CLOSED_MEMORY_MS).toBe(12 * 60 * 60 * 1000);
+    const lately = { ...session, closedAt: new Date(now - CLOSED_MEMORY_MS + 60_000).toISOString() };
+    expect(usableSession(lately, 'abc123', now)).toEqual(lately);
     const closedAt = new Date(now - CLOSED_MEMORY_MS - 1).toISOString();
     expect(usableSession({ ...session, closedAt }, 'abc123', now)).toBeNull();
   });

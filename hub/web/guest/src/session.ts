@@ -22,10 +22,12 @@ export interface GuestSession {
 }
 
 /**
- * How long a closed visit is remembered on the phone. Past this, opening the link again counts as a
- * new scan (the next evening's guest on the same phone should not meet last night's thank-you).
+ * How long a closed visit is remembered on the phone: as long as the hub keeps answering its e-receipt
+ * (12 hours), so the thank-you screen shows the receipt after a reload. Past this, opening the link
+ * again counts as a new scan (the next evening's guest on the same phone should not meet last night's
+ * thank-you).
  */
-export const CLOSED_MEMORY_MS = 6 * 60 * 60 * 1000;
+export const CLOSED_MEMORY_MS = 12 * 60 * 60 * 1000;
 
 /** `/t/<code>` (with or without a trailing slash or query) → the code; null when there is none. */
 export function tableCodeFromPath(pathname: string): string | null {
@@ -53,10 +55,13 @@ export function usableSession(stored: GuestSession | null, tableCode: string, no
   return stored;
 }
 
-/** Where a page load starts: a stored closed visit never joins by itself; no session is a fresh scan. */
-export function phaseOnLoad(stored: GuestSession | null): { kind: 'ready'; session: GuestSession } | { kind: 'closed' } | { kind: 'joining' } {
+/**
+ * Where a page load starts: a stored closed visit never joins by itself (it shows its thank-you and
+ * receipt); no session is a fresh scan.
+ */
+export function phaseOnLoad(stored: GuestSession | null): { kind: 'ready'; session: GuestSession } | { kind: 'closed'; session: GuestSession } | { kind: 'joining' } {
   if (!stored) return { kind: 'joining' };
-  return stored.closedAt ? { kind: 'closed' } : { kind: 'ready', session: stored };
+  return stored.closedAt ? { kind: 'closed', session: stored } : { kind: 'ready', session: stored };
 }
 
 export function markClosed(session: GuestSession, now = Date.now()): GuestSession {

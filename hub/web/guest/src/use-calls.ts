@@ -6,7 +6,7 @@
 import type { ApiClient } from '@onemoment/shared/client/api-client';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { mergeCalls, upsertCall } from './calls-state.ts';
-import type { GuestCall, GuestCallsResponse, GuestRequest } from './types.ts';
+import type { GuestCall, GuestCallsResponse, GuestRequest, RequestKind } from './types.ts';
 
 export function useCalls(api: ApiClient) {
   const [calls, setCalls] = useState<GuestCall[]>([]);
@@ -29,5 +29,15 @@ export function useCalls(api: ApiClient) {
     setCalls((list) => upsertCall(list, { id, kind, createdAt, acknowledgedAt }));
   }, []);
 
-  return { calls, reload, called, acknowledged };
+  /** Calls the waiter, or asks for the bill (the bill view's "cash or card" asks this way too). */
+  const send = useCallback(
+    async (kind: RequestKind) => {
+      const call = await api.post<Omit<GuestCall, 'acknowledgedAt'>>('/api/guest/requests', { kind });
+      called(call);
+      return call;
+    },
+    [api, called],
+  );
+
+  return { calls, reload, called, acknowledged, send };
 }

@@ -18,7 +18,8 @@ export type SessionPhase =
   | { kind: 'invalid' }
   | { kind: 'unreachable'; message: string }
   | { kind: 'ready'; session: GuestSession }
-  | { kind: 'closed' };
+  /** The visit that closed, when the phone knows it: its token still reads the e-receipt for a while. */
+  | { kind: 'closed'; session: GuestSession | null };
 
 export const NOT_OPEN_POLL_MS = 5000;
 const UNREACHABLE_RETRY_MS = 3000;
@@ -72,10 +73,7 @@ export function useSession(tableCode: string | null): SessionControls {
     (token: string, code: string) => {
       setPhase((current) => {
         if (current.kind !== 'ready' || current.session.token !== token) return current;
-        if (code === VISIT_CLOSED) {
-          markClosed(current.session);
-          return { kind: 'closed' };
-        }
+        if (code === VISIT_CLOSED) return { kind: 'closed', session: markClosed(current.session) };
         // The token expired or was replaced while the visit goes on: join it again.
         if (tableCode) forgetSession(tableCode);
         return { kind: 'joining' };
@@ -86,8 +84,8 @@ export function useSession(tableCode: string | null): SessionControls {
 
   const close = useCallback(() => {
     setPhase((current) => {
-      if (current.kind === 'ready') markClosed(current.session);
-      return { kind: 'closed' };
+      if (current.kind === 'ready') return { kind: 'closed', session: markClosed(current.session) };
+      return current.kind === 'closed' ? current : { kind: 'closed', session: null };
     });
   }, []);
 

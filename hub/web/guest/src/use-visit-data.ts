@@ -2,7 +2,8 @@
  * The visit's live data: the menu in the chosen language and the visit's orders, read over HTTP and
  * then kept current by the `/guest` socket (opened with the read's `latestSeq`, so nothing in between
  * is lost). `menu.changed` and `resync` refetch; `visit.closed` ends the visit; `visit.moved` and the
- * start's `GET /api/guest/visit` name the visit's table (a stored name may be from before a move).
+ * start's `GET /api/guest/visit` name the visit's table (a stored name may be from before a move); the
+ * bill's events go to whoever holds the bill.
  */
 import type { ApiClient } from '@onemoment/shared/client/api-client';
 import { openRealtimeFeed, type FeedState, type HubEvent } from '@onemoment/shared/client/realtime-feed';
@@ -13,6 +14,9 @@ import { mergeFetched, upsertOrder } from './orders-state.ts';
 import type { GuestMenu, GuestRequest, GuestVisit, Order, OrdersResponse, VisitMoved } from './types.ts';
 
 const backoff = (attempt: number) => Math.min(8000, 1000 * 2 ** attempt);
+
+/** The bill moved on: changed (read it again), a payment was recorded, a TON invoice changed state. */
+export type BillEvent = Extract<HubEvent, { type: 'bill.changed' | 'payment.recorded' | 'ton.invoice_updated' }>;
 
 export interface VisitDataOptions {
   api: ApiClient;
@@ -28,6 +32,7 @@ export interface VisitDataOptions {
   onResync(): void;
   /** A translator line for this visit (staff may start talking while the guest is on the menu). */
   onConversationLine?(event: ConversationLineEvent): void;
+  onBillEvent?(event: BillEvent): void;
 }
 
 export function useVisitData(options: VisitDataOptions) {
@@ -109,6 +114,11 @@ export function useVisitData(options: VisitDataOptions) {
           break;
         case 'conversation.line':
           callbacks.current.onConversationLine?.(event.payload);
+          break;
+        case 'bill.changed':
+        case 'payment.recorded':
+        case 'ton.invoice_updated':
+          callbacks.current.onBillEvent?.(event);
           break;
       }
     };

@@ -1,10 +1,11 @@
 /**
- * One table: its visit (open, move, close), guests' calls, its orders, its QR, and the waiter's
- * order form.
+ * One table: its visit (open, move, close), guests' calls, its orders, its bill (payments, split,
+ * discount, TON, printing), its QR, and the waiter's order form. Closing asks what to do with food
+ * still coming and with money still due.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { isFinal } from '@onemoment/shared/restaurant/order-lifecycle';
-import type { OpenItemChoice } from '@onemoment/shared/schemas/floor';
+import type { CloseVisitBody, OpenItemChoice } from '@onemoment/shared/schemas/floor';
 import { ApiError, api, describeError } from '../api.ts';
 import { age, clockTime, money } from '../format.ts';
 import { useNow } from '../hooks.ts';
@@ -17,6 +18,11 @@ import { STATUS_LABELS } from './order-card.tsx';
 import { TableQr } from './qr.tsx';
 import { CloseVisitDialog } from './close-visit-dialog.tsx';
 import { closeVisitBody, owedItems } from './close-visit.ts';
+import { BillSection } from '../bill/bill-section.tsx';
+import { BillDialogs, type BillDialog } from '../bill/bill-dialogs.tsx';
+import { BillDueDialog } from '../bill/bill-due-dialog.tsx';
+import { useBill } from '../bill/use-bill.ts';
+import { useOpenTonInvoices } from '../bill/use-ton-invoices.ts';
 
 interface TablePanelProps {
   store: LiveStore;
@@ -37,9 +43,22 @@ export function TablePanel({ store, table, tables, orders, role, currency, onClo
   const [ordering, setOrdering] = useState(false);
   /** The hub refused to close: food is still coming. Holds its sentence while the dialog asks what to do. */
   const [foodComing, setFoodComing] = useState<string | null>(null);
+  /** The hub refused to close: money is due. Holds its sentence while the dialog asks what to do. */
+  const [moneyDue, setMoneyDue] = useState<string | null>(null);
+  const [billDialog, setBillDialog] = useState<BillDialog | null>(null);
+  /** What was chosen for the food still coming, kept while the close waits for the bill. */
+  const closeChoice = useRef<CloseVisitBody>({});
   const visit = table.visit;
-  // A question about one visit's food never carries over to the next visit at this table.
-  useEffect(() => setFoodComing(null), [visit?.id]);
+  const manager = role === 'manager';
+  const liveBill = useBill(store, visit?.id ?? null);
+  const tonInvoices = useOpenTonInvoices(store, visit?.id ?? null);
+  // A question about one visit's food or money never carries over to the next visit at this table.
+  useEffect(() => {
+    setFoodComing(null);
+    setMoneyDue(null);
+    setBillDialog(null);
+    closeChoice.current = {};
+  }, [visit?.id]);
   const freeTables = tables.filter((other) => other.id !== table.id && other.state === 'free');
   const unfinished = orders.filter((order) => !isFinal(order.status)).length;
 
@@ -62,11 +81,18 @@ export function TablePanel({ store, table, tables, orders, role, currency, onClo
       notify(`${table.name}: visit opened`);
     });
 
-  /** Closes the visit; without a choice for open items the hub answers 409 and the dialog asks for one. */
-  const closeVisit = (choice?: { openItems: OpenItemChoice; reason: string; guestMessage: string }) =>
+  /**
+   * Closes the visit. The hub may refuse with a question: food still coming (409 visit_has_open_items:
+   * serve or cancel it) or money still due (409 bill_not_paid: take the payment, or a manager writes the
+   * rest off). The answer to the first is kept while the second is asked.
+   */
+  const closeVisit = (change: { fresh?: boolean; choice?: { openItems: OpenItemChoice; reason: string; guestMessage: string }; writeOffReason?: string } = {}) =>
     run('close', async () => {
       if (!visit) return;
-      const body = choice ? closeVisitBody(choice.openItems, choice.reason, choice.guestMessage) : {};
+      // A new tap on Close starts over: a choice made in an earlier, abandoned close is not reused.
+      if (change.fresh) closeChoice.current = {};
+      if (change.choice) closeChoice.current = closeVisitBody(change.choice.openItems, change.choice.reason, change.choice.guestMessage);
+      const body: CloseVisitBody = { ...closeChoice.current, ...(change.writeOffReason ? { writeOffReason: change.writeOffReason } : {}) };
       try {
         await api.post(`/api/visits/${encodeURIComponent(visit.id)}/close`, body);
       } catch (error) {
@@ -74,11 +100,19 @@ export function TablePanel({ store, table, tables, orders, role, currency, onClo
           setFoodComing(error.message);
           return;
         }
+        if (error instanceof ApiError && error.status === 409 && error.code === 'bill_not_paid') {
+          setFoodComing(null);
+          setMoneyDue(error.message);
+          liveBill.reload();
+          return;
+        }
         throw error;
       }
       setConfirmClose(false);
       setFoodComing(null);
-      notify(`${table.name}: visit closed`);
+      setMoneyDue(null);
+      closeChoice.current = {};
+      notify(change.writeOffReason ? `${table.name}: the rest is written off and the visit closed` : `${table.name}: visit closed`);
     });
 
   const moveVisit = () =>
@@ -178,6 +212,8 @@ export function TablePanel({ store, table, tables, orders, role, currency, onClo
         </section>
       )}
 
+      {visit && <BillSection bill={liveBill.bill} tonInvoices={tonInvoices} error={liveBill.error} manager={manager} onOpen={setBillDialog} onBill={liveBill.show} />}
+
       <section class="panel-section">
         <h3>QR code</h3>
         <TableQr table={table} canReplace={role === 'manager'} onReplaced={() => store.refreshTables()} />
@@ -199,9 +235,10 @@ export function TablePanel({ store, table, tables, orders, role, currency, onClo
                     {unfinished} {unfinished === 1 ? 'order is' : 'orders are'} not served yet.
                   </strong>
                 )}
+                {liveBill.bill && liveBill.bill.dueMinor > 0 && <strong> {money(liveBill.bill.dueMinor, liveBill.bill.currency)} is still due.</strong>}
               </p>
               <div class="panel-actions">
-                <button type="button" class="btn btn-danger" disabled={busy !== null} onClick={() => void closeVisit()}>
+                <button type="button" class="btn btn-danger" disabled={busy !== null} onClick={() => void closeVisit({ fresh: true })}>
                   {busy === 'close' ? 'Closing…' : 'Close visit'}
                 </button>
                 <button type="button" class="btn btn-quiet" onClick={() => setConfirmClose(false)}>
@@ -218,13 +255,43 @@ export function TablePanel({ store, table, tables, orders, role, currency, onClo
           items={owedItems(orders, visit.id)}
           hubMessage={foodComing}
           busy={busy !== null}
-          onChoose={(openItems, reason, guestMessage) => void closeVisit({ openItems, reason, guestMessage })}
+          onChoose={(openItems, reason, guestMessage) => void closeVisit({ choice: { openItems, reason, guestMessage } })}
           onKeepOpen={() => {
             setFoodComing(null);
             setConfirmClose(false);
           }}
         />
       )}
+      {visit && moneyDue !== null && (
+        <BillDueDialog
+          bill={liveBill.bill}
+          hubMessage={moneyDue}
+          manager={manager}
+          busy={busy !== null}
+          onTakePayment={() => {
+            setMoneyDue(null);
+            setBillDialog({ kind: 'pay', partId: null, thenClose: true });
+          }}
+          onWriteOff={(writeOffReason) => void closeVisit({ writeOffReason })}
+          onKeepOpen={() => {
+            setMoneyDue(null);
+            setConfirmClose(false);
+            closeChoice.current = {};
+          }}
+        />
+      )}
+      <BillDialogs
+        store={store}
+        dialog={visit ? billDialog : null}
+        bill={liveBill.bill}
+        onClose={() => setBillDialog(null)}
+        onBill={liveBill.show}
+        onPaid={(_payment, opened) => {
+          setBillDialog(null);
+          // Opened while closing the visit: go on closing (the hub asks again if something is still due).
+          if (opened.thenClose) void closeVisit();
+        }}
+      />
       {ordering && (
         <OrderForm store={store} table={table} currency={currency} onCancel={() => setOrdering(false)} onPlaced={() => setOrdering(false)} />
       )}

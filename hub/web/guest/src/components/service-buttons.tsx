@@ -1,4 +1,3 @@
-import type { ApiClient } from '@onemoment/shared/client/api-client';
 import { useState } from 'preact/hooks';
 import { latestCalls } from '../calls-state.ts';
 import { useLocale } from '../locale-context.ts';
@@ -11,9 +10,10 @@ import { Sheet } from './sheet.tsx';
  * staff, and a line under the buttons that stays: when it was asked, then that staff are coming.
  */
 export function ServiceButtons(props: {
-  api: ApiClient;
   calls: readonly GuestCall[];
-  onCalled: (call: Omit<GuestCall, 'acknowledgedAt'>) => void;
+  send: (kind: RequestKind) => Promise<unknown>;
+  /** The request reached the staff (the page then shows the bill, when it can). */
+  onSent?: (kind: RequestKind) => void;
   notify: (text: string, tone?: 'ok' | 'error') => void;
 }) {
   const { t } = useLocale();
@@ -23,9 +23,10 @@ export function ServiceButtons(props: {
   const send = async (kind: RequestKind) => {
     setBusy(true);
     try {
-      props.onCalled(await props.api.post<Omit<GuestCall, 'acknowledgedAt'>>('/api/guest/requests', { kind }));
+      await props.send(kind);
       props.notify(kind === 'waiter' ? t('waiterCalled') : t('billAsked'), 'ok');
       setAsking(null);
+      props.onSent?.(kind);
     } catch {
       props.notify(t('requestFailed'), 'error');
     } finally {
