@@ -66,7 +66,7 @@ describe('online tasks', { timeout: 120_000 }, () => {
   it('shows the waiting task’s age in the header; lists tasks in plain words; retries one and cancels one with a reason', async () => {
     // Made 12 minutes ago for a vendor whose module does not run here: it waits.
     const waitingId = await enqueue('test-airalo', 'order', 'esim-7', { plan: '10 GB' }, 12 * MINUTE);
-    const refusedId = await enqueue('test-bookings', 'reservation', 'stay-12', { room: '12', guest: 'Ms Lind' });
+    const refusedId = await enqueue('test-bookings', 'reservation', 'stay-12', { room: '12', guest: 'booking 7' });
     await waitForApi(() => job(refusedId), (view) => view.state === 'needs_person', 'the booking waiting for a person');
 
     const page = await kit.signIn('manager');
@@ -84,7 +84,7 @@ describe('online tasks', { timeout: 120_000 }, () => {
     const refused = page.locator(`.task[data-job-id="${refusedId}"][data-state="needs_person"]`);
     await refused.waitFor(WAIT);
     expect(await refused.locator('.task-vendor').textContent()).toBe('Test bookings');
-    await refused.getByText('Book room 12 for Ms Lind').waitFor(WAIT);
+    await refused.getByText('Book room 12 for booking 7').waitFor(WAIT);
     await refused.locator('.task-problem', { hasText: 'The service does not know what this task asks for' }).filter({ hasText: 'Room 12 does not exist at this property' }).waitFor(WAIT);
 
     const waiting = page.locator(`.task[data-job-id="${waitingId}"][data-state="waiting"]`);
@@ -118,7 +118,7 @@ describe('online tasks', { timeout: 120_000 }, () => {
   });
 
   it('tells a waiter too (without links), and goes quiet once nothing is owed', async () => {
-    const refusedId = await enqueue('test-bookings', 'reservation', 'stay-14', { room: '14', guest: 'Mr Berg' });
+    const refusedId = await enqueue('test-bookings', 'reservation', 'stay-14', { room: '14', guest: 'booking 9' });
     await waitForApi(() => job(refusedId), (view) => view.state === 'needs_person', 'the second booking waiting for a person');
     const waiter = await kit.signIn('waiter');
     const line = waiter.locator('header.topbar .internet-owed [data-owed="tasks"]');
