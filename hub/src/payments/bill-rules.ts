@@ -5,7 +5,7 @@ import type { ItemStatus } from '@onemoment/shared/restaurant/order-lifecycle';
 import { MAX_TAX_RATE_BP } from '@onemoment/shared/schemas/menu';
 import { sumMinor } from '@onemoment/shared/money';
 import { isCharged } from '@onemoment/shared/restaurant/order-totals';
-import { apportion, mulDivHalfUp } from './apportion.ts';
+import { apportion, mulDivHalfUp } from '@onemoment/shared/apportion';
 import { assertMinor, minorUnits, PaymentRefusal, type MoneyWords } from './payment-errors.ts';
 
 /** 10000 basis points = 100 %. */

@@ -4,7 +4,7 @@ import type { LocalizedText } from '@onemoment/shared/localized-text';
 import type { BillingSettings, BillView, Payment } from '@onemoment/shared/schemas/payments';
 import { sumMinor } from '@onemoment/shared/money';
 import { buildBill, BP_WHOLE, type BillItemInput, type DiscountInput } from './bill-rules.ts';
-import { mulDivHalfUp } from './apportion.ts';
+import { mulDivHalfUp } from '@onemoment/shared/apportion';
 import type { DiscountRow, PartRow, SplitRow, WriteOffRow } from './bill-store.ts';
 
 export interface BillFacts {

@@ -3,7 +3,7 @@
 // to the parts that were closest to deserving them, ties to the earlier part (so the first person
 // of a €10.00 bill split by three pays 334 and the others 333, every time).
 import { sumMinor } from '@onemoment/shared/money';
-import { apportion } from './apportion.ts';
+import { apportion } from '@onemoment/shared/apportion';
 import { assertMinor, minorUnits, PaymentRefusal, type MoneyWords } from './payment-errors.ts';
 
 /** More parts than people at one table is a typing slip, not a split. */

@@ -5,6 +5,7 @@
  * amount the way the hub does (largest remainder, ties to the earlier guest), so what the dialog
  * shows is what the parts will be. Pure, tested beside it.
  */
+import { apportion as shareByWeights } from '@onemoment/shared/apportion';
 import type { SplitBody } from '@onemoment/shared/schemas/payments';
 import { money, parseMajor } from '../format.ts';
 import type { BillView } from '../types.ts';
@@ -19,21 +20,12 @@ type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 export type PlanCheck = { ok: true; request: WithoutId<SplitRequest>; partsMinor: number[] } | { ok: false; problem: string; partsMinor: number[] };
 
-/** Shares `totalMinor` by whole-number weights; the parts add up exactly (the hub's own method). */
+/**
+ * Shares `totalMinor` by whole-number weights with the hub's own rule (shared/src/apportion.ts), so the
+ * preview is what the parts will be; nothing assigned yet previews as zeros rather than an error.
+ */
 export function apportion(totalMinor: number, weights: readonly bigint[]): number[] {
-  const sum = weights.reduce((acc, weight) => acc + weight, 0n);
-  if (sum === 0n) return weights.map(() => 0);
-  const total = BigInt(totalMinor);
-  const parts = weights.map((weight) => (total * weight) / sum);
-  const remainders = weights.map((weight) => (total * weight) % sum);
-  let left = total - parts.reduce((acc, part) => acc + part, 0n);
-  const order = weights.map((_, index) => index).sort((a, b) => (remainders[a] === remainders[b] ? 0 : remainders[a]! > remainders[b]! ? -1 : 1));
-  for (const index of order) {
-    if (left === 0n) break;
-    parts[index]! += 1n;
-    left -= 1n;
-  }
-  return parts.map(Number);
+  return weights.some((weight) => weight > 0n) ? shareByWeights(totalMinor, weights) : weights.map(() => 0);
 }
 
 // ---- equally ----

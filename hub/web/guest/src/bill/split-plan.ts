@@ -5,26 +5,18 @@
  * spare ones by largest remainder, ties to the earlier person), so the preview is what the parts will be;
  * the hub's answer is still the truth shown afterwards.
  */
+import { apportion as shareByWeights } from '@onemoment/shared/apportion';
 import type { SplitBody } from '@onemoment/shared/schemas/payments';
 
 /** More people than this at one table is a slip of the thumb (the hub takes up to 100). */
 export const MAX_PEOPLE = 20;
 
-/** Shares `totalMinor` in proportion to the weights, in whole minor units that add up exactly. */
+/**
+ * Shares `totalMinor` by whole-number weights with the hub's own rule (shared/src/apportion.ts), so the
+ * preview is what the parts will be; nothing assigned yet previews as zeros rather than an error.
+ */
 export function apportion(totalMinor: number, weights: readonly bigint[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0n);
-  if (sum === 0n) return weights.map(() => 0);
-  const total = BigInt(totalMinor);
-  const base = weights.map((weight) => (total * weight) / sum);
-  const remainders = weights.map((weight, index) => ({ index, remainder: (total * weight) % sum }));
-  let spare = Number(total - base.reduce((a, b) => a + b, 0n));
-  remainders.sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
-  const result = base.map(Number);
-  for (const { index } of remainders) {
-    if (spare-- <= 0) break;
-    result[index]! += 1;
-  }
-  return result;
+  return weights.some((weight) => weight > 0n) ? shareByWeights(totalMinor, weights) : weights.map(() => 0);
 }
 
 export function equalParts(dueMinor: number, people: number): number[] {
