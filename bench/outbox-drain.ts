@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { startTestHub, type TestHub } from '../hub/test/harness.ts';
 import { vendorErrorForStatus } from '../hub/src/outbox/retry-rules.ts';
 import type { OutboxJob, SendContext, VendorAdapter, VendorBudget } from '../hub/src/outbox/vendor-adapter.ts';
-import { contender, resultOf, turn, verifyDurable, type LoadResult } from './order-ingest.ts';
+import { contender, DEFAULT_INGEST, resultOf, turn, verifyDurable, type IngestOptions, type LoadResult } from './order-ingest.ts';
 import { freePort, freshDataDir, spawnAll, spawnServer, type ChildServer } from './support/child-server.ts';
 import { describeCpu } from './support/cpu-meter.ts';
 import { createJsonClient, type JsonClient } from './support/http-client.ts';
@@ -163,23 +163,10 @@ export async function runDrain(jobs = DRAIN_JOBS, downMs = 2_000): Promise<Drain
   }
 }
 
-export interface OverheadOptions {
-  connections: number;
-  warmupMs: number;
-  rounds: number;
-  turnMs: number;
-  rampMs: number;
-  tokensPerTable: number;
-}
+/** The order-ingest benchmark's load, with more rounds: the overhead is a ratio of two noisy rates. */
+export type OverheadOptions = IngestOptions;
 
-export const DEFAULT_OVERHEAD: OverheadOptions = {
-  connections: Number(process.env.BENCH_CONNECTIONS ?? 64),
-  warmupMs: 1_000,
-  rounds: 8,
-  turnMs: 1_200,
-  rampMs: 200,
-  tokensPerTable: 3,
-};
+export const DEFAULT_OVERHEAD: OverheadOptions = { ...DEFAULT_INGEST, rounds: 8 };
 
 /** Every order answered 201 has exactly one job, keyed by the order's id (or none in the run without). */
 function verifyJobs(label: string, dataDir: string, accepted: string[], expectJobs: boolean): void {
