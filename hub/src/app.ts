@@ -28,6 +28,7 @@ import { startRealtime, type RealtimeOptions, type RealtimeServer } from './real
 import type { HubModule, LoadedModules } from './modules/hub-module.ts';
 import type { ModuleName } from './modules/module-names.ts';
 import type { NamespaceName } from './realtime/namespaces.ts';
+import { hotelModule } from './hotel/hotel-module.ts';
 import { paymentsModule, type PaymentsOptions } from './payments/payments-module.ts';
 import { printingModule } from './printing/module.ts';
 import type { PrintingOptions } from './printing/printing.ts';
@@ -73,6 +74,7 @@ function moduleCatalog(options: HubOptions): { [N in ModuleName]: HubModule<N> }
     restaurant: restaurantModule,
     printing: printingModule(options.printing),
     payments: paymentsModule(options.payments),
+    hotel: hotelModule(),
     sync: syncModule(options.sync),
     translator: translatorModule(options.translator),
   };

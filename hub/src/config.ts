@@ -166,6 +166,23 @@ const HUB_OPTIONS = {
     unit: MINUTE_MS,
     doc: 'A TON invoice holds its rate this long; after that it is re-quoted at the current rate (its comment stays, so a late transfer still counts).',
   }),
+  cloudbedsApiUrl: text('CLOUDBEDS_API_URL', {
+    default: 'https://api.cloudbeds.com/api/v1.2',
+    doc: "Cloudbeds' API (v1.2) that the hotel's bookings are pushed to and pulled from, once a manager sets the property's API key.",
+    check: (url) => (/^https?:\/\/[^\s/]+(\/\S*)?$/.test(url) ? undefined : `CLOUDBEDS_API_URL must look like https://api.cloudbeds.com/api/v1.2 (got "${url}")`),
+  }),
+  idPhotoRetentionDays: integer('ID_PHOTO_RETENTION_DAYS', {
+    default: 30,
+    min: 0,
+    max: 3650,
+    doc: "Days after a guest's checkout that the ID photo from their check-in is kept on the hub (0: deleted at checkout). It is never synced.",
+  }),
+  idPhotoMaxBytes: integer('ID_PHOTO_MAX_BYTES', {
+    default: 6 * 1024 * 1024,
+    min: 64 * 1024,
+    max: 50 * 1024 * 1024,
+    doc: 'Largest ID photo a guest may upload at check-in (413 when larger).',
+  }),
 };
 
 /** Every option with its default and meaning, in the README's order. */
@@ -218,6 +235,12 @@ export interface HubConfig {
     apiKey: string | null;
     invoiceLifetimeMs: number;
   };
+  hotel: {
+    /** Cloudbeds' v1.2 API, without a trailing slash. */
+    cloudbedsApiUrl: string;
+    idPhotoRetentionDays: number;
+    idPhotoMaxBytes: number;
+  };
 }
 
 export class ConfigError extends EnvConfigError {
@@ -268,5 +291,10 @@ export function loadConfig(env: Env = process.env): HubConfig {
       modelsBaseUrl: values.modelsBaseUrl ?? DEFAULT_MODELS_BASE_URL,
     },
     ton: { apiUrl: values.tonApiUrl.replace(/\/+$/, ''), apiKey: values.tonApiKey, invoiceLifetimeMs: values.tonInvoiceLifetimeMs },
+    hotel: {
+      cloudbedsApiUrl: values.cloudbedsApiUrl.replace(/\/+$/, ''),
+      idPhotoRetentionDays: values.idPhotoRetentionDays,
+      idPhotoMaxBytes: values.idPhotoMaxBytes,
+    },
   };
 }

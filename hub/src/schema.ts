@@ -11,3 +11,4 @@ export * from './translator/tables.ts';
 export * from './outbox/tables.ts';
 export * from './payments/tables.ts';
 export * from './payments/ton/tables.ts';
+export * from './hotel/tables.ts';

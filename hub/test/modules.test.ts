@@ -87,11 +87,50 @@ describe('MODULES=translator: a front desk without a kitchen', () => {
   });
 });
 
+describe('MODULES=hotel: a hotel without a kitchen', () => {
+  let t: TestHub;
+  beforeAll(async () => {
+    t = await startTestHub({ env: { MODULES: 'hotel' } });
+  });
+  afterAll(() => t.close());
+
+  it('books, checks in, takes the folio and checks out, with no tables, orders or bills', async () => {
+    const desk = await t.login('4444');
+    expect((await t.request('GET', '/api/venue')).body.modules).toEqual(['printing', 'hotel', 'sync']);
+    expect((await t.request('GET', '/api/tables', undefined, desk)).status).toBe(404);
+    const today = (await t.request('GET', '/api/hotel/front-desk', undefined, desk)).body.date as string;
+    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const booked = await t.request('POST', '/api/hotel/bookings', { id: newId(), roomTypeId: 'double', arrival: today, departure: tomorrow, guest: { name: 'Guest A' }, adults: 2 }, desk);
+    expect(booked.status).toBe(201);
+    const checkedIn = await t.request('POST', `/api/hotel/bookings/${booked.body.id}/check-in`, {}, desk);
+    // No kitchen: no room-service visit is opened.
+    expect(checkedIn.body).toMatchObject({ status: 'checked_in', visitId: null });
+    const due = booked.body.totalMinor as number;
+    expect((await t.request('POST', `/api/hotel/bookings/${booked.body.id}/folio/payments`, { id: newId(), method: 'card', amountMinor: due, last4: '4242' }, desk)).status).toBe(201);
+    expect((await t.request('POST', `/api/hotel/bookings/${booked.body.id}/check-out`, {}, desk)).body.status).toBe('checked_out');
+  });
+});
+
+describe('MODULES=restaurant: no hotel', () => {
+  let t: TestHub;
+  beforeAll(async () => {
+    t = await startTestHub({ env: { MODULES: 'restaurant' } });
+  });
+  afterAll(() => t.close());
+
+  it('has no hotel routes, and its floor plan shows no rooms', async () => {
+    const manager = await t.login('1111');
+    expect((await t.request('GET', '/api/hotel/rooms', undefined, manager)).status).toBe(404);
+    const tables = (await t.request('GET', '/api/tables', undefined, manager)).body.tables as Array<{ name: string }>;
+    expect(tables.map((table) => table.name)).toEqual(Array.from({ length: 12 }, (_, i) => `Table ${i + 1}`));
+  });
+});
+
 describe('choosing modules at boot', () => {
   it('names an unknown module (a missing need is named too: see module-names.test.ts)', () => {
     expect(() => loadConfig({ MODULES: 'restaurant,teleporter' })).toThrow(ConfigError);
     expect(() => loadConfig({ MODULES: 'restaurant,teleporter' })).toThrow(/"teleporter"/);
-    expect(loadConfig({}).modules).toEqual(['restaurant', 'printing', 'payments', 'sync', 'translator']);
+    expect(loadConfig({}).modules).toEqual(['restaurant', 'printing', 'payments', 'hotel', 'sync', 'translator']);
   });
 
   it('stops `npm start` with the message before anything listens', { timeout: 60_000 }, async () => {
@@ -107,6 +146,6 @@ describe('choosing modules at boot', () => {
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     rmSync(dataDir, { recursive: true, force: true });
     expect(code).toBe(78);
-    expect(stderr).toContain('MODULES names "teleporter", which this hub does not have (it has restaurant, printing, payments, sync, translator; printing and sync always run)');
+    expect(stderr).toContain('MODULES names "teleporter", which this hub does not have (it has restaurant, printing, payments, hotel, sync, translator; printing and sync always run)');
   });
 });

@@ -321,7 +321,7 @@ describe('visits under VISIT_POLICY=staff', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.error).toBe('visit_not_open');
     expect(refused.body.message).toContain('ask a waiter');
-    expect(t.hub.context.store.sqlite.prepare('SELECT COUNT(*) FROM visits').pluck().get()).toBe(0);
+    expect(t.hub.context.store.sqlite.prepare('SELECT COUNT(*) FROM visits WHERE table_id = ?').pluck().get('table-1')).toBe(0);
 
     const waiter = await t.login('2222');
     const opened = await t.request('POST', '/api/tables/table-1/visits', undefined, waiter);

@@ -85,8 +85,8 @@ export function moneyScenarios(openBackend: () => Promise<Backend>): void {
     let evening: TestSyncClient;
 
     type Tender = [count: number, amountMinor: number, tipMinor: number];
-    const tenders = (cash: Tender, card: Tender, ton: Tender) =>
-      ([['cash', cash], ['card', card], ['ton', ton]] as const).map(([method, [count, amountMinor, tipMinor]]) => ({ method, count, amountMinor, tipMinor }));
+    const tenders = (cash: Tender, card: Tender, ton: Tender, room: Tender = [0, 0, 0]) =>
+      ([['cash', cash], ['card', card], ['ton', ton], ['room', room]] as const).map(([method, [count, amountMinor, tipMinor]]) => ({ method, count, amountMinor, tipMinor }));
 
     it('projects payments and settled bills, and reports takings by tender, tips, discounts, service, taxes by rate and written off', async () => {
       shop = await venue('EUR', 'Europe/Berlin', 'Takings bistro');
@@ -143,10 +143,10 @@ export function moneyScenarios(openBackend: () => Promise<Backend>): void {
       expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="takings-${shop.venueId}-${day1}-2026-07-03.csv"`);
       expect(csv.body).toBe(
         [
-          'day,venue_id,venue_name,currency,payments,takings_minor,tips_minor,cash_count,cash_minor,cash_tips_minor,card_count,card_minor,card_tips_minor,ton_count,ton_minor,ton_tips_minor,settled_bills,discount_minor,service_charge_minor,tax_minor,net_minor_at_1000bp,tax_minor_at_1000bp,net_minor_at_2000bp,tax_minor_at_2000bp,written_off_minor',
-          `${day1},${shop.venueId},Takings bistro,EUR,4,10750,500,1,4250,0,2,4500,500,1,2000,0,3,250,450,1767,2500,250,7583,1517,500`,
-          `${day2},${shop.venueId},Takings bistro,EUR,1,1000,100,0,0,0,1,1000,100,0,0,0,0,0,0,0,0,0,0,0,0`,
-          'total,,,EUR,5,11750,600,1,4250,0,3,5500,600,1,2000,0,3,250,450,1767,2500,250,7583,1517,500',
+          'day,venue_id,venue_name,currency,payments,takings_minor,tips_minor,cash_count,cash_minor,cash_tips_minor,card_count,card_minor,card_tips_minor,ton_count,ton_minor,ton_tips_minor,room_count,room_minor,room_tips_minor,settled_bills,discount_minor,service_charge_minor,tax_minor,net_minor_at_1000bp,tax_minor_at_1000bp,net_minor_at_2000bp,tax_minor_at_2000bp,written_off_minor',
+          `${day1},${shop.venueId},Takings bistro,EUR,4,10750,500,1,4250,0,2,4500,500,1,2000,0,0,0,0,3,250,450,1767,2500,250,7583,1517,500`,
+          `${day2},${shop.venueId},Takings bistro,EUR,1,1000,100,0,0,0,1,1000,100,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0`,
+          'total,,,EUR,5,11750,600,1,4250,0,3,5500,600,1,2000,0,0,0,0,3,250,450,1767,2500,250,7583,1517,500',
           '',
         ].join('\r\n'),
       );
@@ -278,8 +278,8 @@ export function moneyScenarios(openBackend: () => Promise<Backend>): void {
       ]);
       const csv = await node.request('GET', `/api/hq/reports/takings.csv?from=${day}&to=${day}`, undefined, hq);
       expect(csv.body.split('\r\n').filter((line: string) => line.startsWith('total,'))).toEqual([
-        'total,,,EUR,2,6500,400,0,0,0,2,6500,400,0,0,0,0,0,0,0,0,0,0',
-        'total,,,RUB,1,450000,0,1,450000,0,0,0,0,0,0,0,1,0,0,75000,375000,75000,0',
+        'total,,,EUR,2,6500,400,0,0,0,2,6500,400,0,0,0,0,0,0,0,0,0,0,0,0,0',
+        'total,,,RUB,1,450000,0,1,450000,0,0,0,0,0,0,0,0,0,0,1,0,0,75000,375000,75000,0',
       ]);
 
       const sales = await node.request('GET', `/api/hq/reports/sales?from=${day}&to=${day}`, undefined, hq);

@@ -3,7 +3,7 @@ import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core
 export const staff = sqliteTable('staff', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
-  role: text('role', { enum: ['manager', 'waiter', 'kitchen', 'front_desk'] }).notNull(),
+  role: text('role', { enum: ['manager', 'waiter', 'kitchen', 'front_desk', 'housekeeping'] }).notNull(),
   /** HMAC of the PIN with the venue's secret: unique, so a PIN names one person. */
   pinHash: text('pin_hash').notNull().unique(),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),

@@ -2,7 +2,7 @@
  * The hub's modules, what each needs, and how a venue picks them (MODULES). Pure data and rules: the
  * config reads it at boot without loading any module's code.
  *
- * A venue picks its domains (restaurant, translator; hotel and others later). Printing and cloud sync
+ * A venue picks its domains (restaurant, hotel, translator). Printing and cloud sync
  * serve whatever domains run, so they always run: a restaurant's hub prints tickets, a front desk's
  * prints its own documents, and both sync with the cloud.
  */
@@ -17,6 +17,11 @@ export const MODULE_CATALOG = {
   restaurant: { needs: [], always: false, summary: 'menu, tables and visits, orders, the kitchen display' },
   printing: { needs: [], always: true, summary: "ESC/POS printers and the print queue (the restaurant's tickets and receipts when it runs)" },
   payments: { needs: ['restaurant'], always: false, summary: "bills with tax, service, discounts, splits and tips; cash, card and TON payments; the day's close" },
+  hotel: {
+    needs: [],
+    always: false,
+    summary: 'rooms and rates, bookings, digital check-in, housekeeping, folios (room service when restaurant runs), Cloudbeds',
+  },
   sync: { needs: [], always: true, summary: "Yjs documents synced with the cloud (the restaurant's orders and menu when it runs)" },
   translator: { needs: [], always: false, summary: 'speech and text translation between guests and staff' },
 } as const satisfies Record<string, ModuleEntry>;

@@ -15,8 +15,8 @@ export interface BillDocumentVenue {
 
 /** The words this document adds to the package's own (Subtotal, TOTAL, DUE), in the two print languages. */
 const WORDS = {
-  en: { bill: 'BILL', receipt: 'RECEIPT', discount: 'Discount', service: 'Service', vat: 'VAT', taxAdded: 'Tax', cash: 'Cash', card: 'Card', ton: 'TON', tip: 'Tip', change: 'Change', writtenOff: 'Written off', payTon: 'Pay with TON: scan with your wallet', openTable: 'Scan to see this bill on your phone' },
-  ru: { bill: 'СЧЁТ', receipt: 'ЧЕК', discount: 'Скидка', service: 'Обслуживание', vat: 'НДС', taxAdded: 'Налог', cash: 'Наличные', card: 'Карта', ton: 'TON', tip: 'Чаевые', change: 'Сдача', writtenOff: 'Списано', payTon: 'Оплата TON: отсканируйте кошельком', openTable: 'Отсканируйте, чтобы открыть счёт на телефоне' },
+  en: { bill: 'BILL', receipt: 'RECEIPT', discount: 'Discount', service: 'Service', vat: 'VAT', taxAdded: 'Tax', cash: 'Cash', card: 'Card', ton: 'TON', room: 'Charged to room', tip: 'Tip', change: 'Change', writtenOff: 'Written off', payTon: 'Pay with TON: scan with your wallet', openTable: 'Scan to see this bill on your phone' },
+  ru: { bill: 'СЧЁТ', receipt: 'ЧЕК', discount: 'Скидка', service: 'Обслуживание', vat: 'НДС', taxAdded: 'Налог', cash: 'Наличные', card: 'Карта', ton: 'TON', room: 'На номер', tip: 'Чаевые', change: 'Сдача', writtenOff: 'Списано', payTon: 'Оплата TON: отсканируйте кошельком', openTable: 'Отсканируйте, чтобы открыть счёт на телефоне' },
 } as const;
 
 export interface BillDocumentOptions {

@@ -3,7 +3,7 @@ import { newId } from '@onemoment/shared/ids';
 import { formatMoney } from '@onemoment/shared/money';
 import type { HubContext } from '../context.ts';
 import type { CommandTx } from '../db/command-runner.ts';
-import { conflict, forbidden, notFound } from '../errors.ts';
+import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
 import { rooms } from '../events/event-log.ts';
 import type { RestaurantApi } from '../restaurant/module.ts';
 import type { StaffPrincipal } from '../sessions/session-lookup.ts';
@@ -12,6 +12,7 @@ import { billState } from './bill-state.ts';
 import type { BillStore } from './bill-store.ts';
 import { noFiscalRecorder, type FiscalRecorder } from './fiscal-recorder.ts';
 import { PaymentRefusal } from './payment-errors.ts';
+import type { RoomChargePort } from './room-charges.ts';
 import { splitByAmounts, splitByItems, splitEqually } from './split-rules.ts';
 import { applyPayment } from './tender-rules.ts';
 import type { TonBillLedger } from './ton/bill-ledger.ts';
@@ -69,6 +70,13 @@ export class BillService implements TonBillLedger {
     this.tonAvailable = available;
   }
 
+  /** The hotel's folios, when the hotel runs: the room-charge tender posts to them. */
+  private roomCharges: RoomChargePort | null = null;
+
+  useRoomCharges(port: RoomChargePort): void {
+    this.roomCharges = port;
+  }
+
   settings(): BillingSettings {
     return this.store.settings();
   }
@@ -90,7 +98,7 @@ export class BillService implements TonBillLedger {
   // ---- commands ----
 
   /**
-   * Records a cash or card payment. The same id again answers the first payment (a retried tap);
+   * Records a cash, card or room-charge payment. The same id again answers the first payment (a retried tap);
    * an id already used for another visit's payment is refused.
    */
   pay(visitId: string, body: PaymentBody, staff: StaffPrincipal): Promise<{ payment: Payment; created: boolean }> {
@@ -99,6 +107,11 @@ export class BillService implements TonBillLedger {
       if (existing) return { payment: this.sameVisit(existing, visitId), created: false };
       const bill = this.requireOpenVisit(visitId);
       const due = this.dueFor(bill, body.partId ?? null);
+      if (body.method === 'room') {
+        if (body.tipMinor) throw badRequest('bad_payment', 'A tip is not charged to a room: take it in cash or by card.');
+        const payment = this.chargeToRoomIn(tx, visitId, { paymentId: body.id, bookingId: body.bookingId ?? null, amountMinor: body.amountMinor, partId: body.partId ?? null, dueMinor: due }, staff);
+        return { payment, created: true };
+      }
       const tender =
         body.method === 'cash'
           ? { method: 'cash' as const, amountMinor: body.amountMinor, tipMinor: body.tipMinor, tenderedMinor: body.tenderedMinor }
@@ -276,6 +289,58 @@ export class BillService implements TonBillLedger {
     this.publishChanged(tx, visitId);
   }
 
+  /**
+   * Inside a command: charges (part of) a bill to a stay in house, the room-charge tender. On a
+   * room-service visit the stay is its own; elsewhere (the bar) the staff name the stay. The folio
+   * gets the charge in this same transaction, so the two never disagree.
+   */
+  chargeToRoomIn(
+    tx: CommandTx,
+    visitId: string,
+    charge: { paymentId: string; bookingId: string | null; amountMinor: number; partId?: string | null; dueMinor?: number },
+    staff: StaffPrincipal,
+  ): Payment {
+    const port = this.roomCharges;
+    if (!port) throw conflict('no_hotel', 'This venue runs no hotel: there is no room to charge.');
+    const bill = this.requireOpenVisit(visitId);
+    const dueMinor = charge.dueMinor ?? this.dueFor(bill, charge.partId ?? null);
+    const money = moneyIn(bill.currency);
+    if (dueMinor === 0) throw new PaymentRefusal('already_paid', 'This bill is already paid in full: nothing is due.', { dueMinor });
+    if (charge.amountMinor > dueMinor) {
+      throw new PaymentRefusal('more_than_due', `Only ${money(dueMinor)} is due: charge ${money(dueMinor)} to the room.`, { dueMinor, amountMinor: charge.amountMinor });
+    }
+    const ownStay = port.stayOfVisit(visitId);
+    const bookingId = charge.bookingId ?? ownStay;
+    if (!bookingId) throw badRequest('booking_required', 'Say which stay to charge (bookingId): this is not a room-service visit.');
+    port.postIn(tx, {
+      bookingId,
+      kind: bookingId === ownStay ? 'room_service' : 'bar',
+      description: `${bill.tableName}: bill of ${bill.lines.length} line${bill.lines.length === 1 ? '' : 's'}`,
+      amountMinor: charge.amountMinor,
+      sourceId: charge.paymentId,
+      staffId: staff.staffId,
+    });
+    const payment = this.store.insertPayment({
+      id: charge.paymentId,
+      visitId,
+      partId: charge.partId ?? null,
+      method: 'room',
+      amountMinor: charge.amountMinor,
+      tipMinor: 0,
+      tenderedMinor: null,
+      changeMinor: 0,
+      last4: null,
+      approvalCode: null,
+      tonInvoiceId: null,
+      currency: bill.currency,
+      businessDay: this.context.venue.businessDay(),
+      staffId: staff.staffId,
+      createdAt: this.context.clock.now().toISOString(),
+    });
+    this.afterPayment(tx, payment, staff);
+    return payment;
+  }
+
   dueOf(visitId: string, partId: string | null): { dueMinor: number; currency: string } {
     const bill = this.requireOpenVisit(visitId);
     return { dueMinor: this.dueFor(bill, partId), currency: bill.currency };
@@ -328,7 +393,9 @@ export class BillService implements TonBillLedger {
     this.context.events.publish(tx, 'payment.recorded', [rooms.staff, rooms.visit(payment.visitId)], payment);
     const bill = this.publishChanged(tx, payment.visitId);
     const visit = this.restaurant.visits.visit(payment.visitId);
-    if (bill.dueMinor === 0 && visit?.status === 'open' && this.restaurant.kitchenOwes.openItemsOfVisit(payment.visitId).length === 0) {
+    // A room's visit is its stay's: it stays open for more room service until checkout closes it.
+    const roomService = visit ? this.restaurant.visits.table(visit.tableId)?.kind === 'room' : false;
+    if (bill.dueMinor === 0 && visit?.status === 'open' && !roomService && this.restaurant.kitchenOwes.openItemsOfVisit(payment.visitId).length === 0) {
       this.restaurant.closing.closeVisitIn(tx, payment.visitId, {}, staff);
     }
   }

@@ -78,8 +78,8 @@ export class DayClose {
     const venue = this.context.venue.venue();
     const ru = venue.languages[0] === 'ru';
     const words = ru
-      ? { title: 'ЗАКРЫТИЕ ДНЯ', cash: 'Наличные', card: 'Карта', ton: 'TON', tips: 'Чаевые', discounts: 'Скидки', service: 'Обслуживание', writtenOff: 'Списано', vat: 'НДС', open: 'Открытые столы', ton_: 'TON не подтверждено', notClosed: 'День не закрыт', none: 'Оплат нет' }
-      : { title: 'DAY CLOSE', cash: 'Cash', card: 'Card', ton: 'TON', tips: 'Tips', discounts: 'Discounts', service: 'Service', writtenOff: 'Written off', vat: 'VAT', open: 'Open tables', ton_: 'TON unconfirmed', notClosed: 'Day not closed yet', none: 'No payments' };
+      ? { title: 'ЗАКРЫТИЕ ДНЯ', cash: 'Наличные', card: 'Карта', ton: 'TON', room: 'На номер', tips: 'Чаевые', discounts: 'Скидки', service: 'Обслуживание', writtenOff: 'Списано', vat: 'НДС', open: 'Открытые столы', ton_: 'TON не подтверждено', notClosed: 'День не закрыт', none: 'Оплат нет' }
+      : { title: 'DAY CLOSE', cash: 'Cash', card: 'Card', ton: 'TON', room: 'Charged to rooms', tips: 'Tips', discounts: 'Discounts', service: 'Service', writtenOff: 'Written off', vat: 'VAT', open: 'Open tables', ton_: 'TON unconfirmed', notClosed: 'Day not closed yet', none: 'No payments' };
     const items = totals.byMethod.length > 0 ? totals.byMethod.map((entry) => ({ quantity: entry.count, name: words[entry.method], totalMinor: entry.amountMinor })) : [{ quantity: 1, name: words.none, totalMinor: 0 }];
     return buildReceipt({
       title: `${words.title} ${businessDay}`,

@@ -1,3 +1,4 @@
+import { RoomTables } from './floor/room-tables.ts';
 import type { HubModule } from '../modules/hub-module.ts';
 import { RequestService } from './floor/request-service.ts';
 import { floorRoutes } from './floor/routes.ts';
@@ -18,7 +19,9 @@ export interface RestaurantApi {
   /** Orders as the orders module reads them (printing's receipts, a visit's bill). */
   orders: Pick<OrderStore, 'order' | 'ordersOfVisit' | 'billItemsOfVisit'>;
   /** Tables and visits as the floor reads them (a receipt's QR link, a conversation's table). */
-  visits: Pick<VisitStore, 'table' | 'visit' | 'openVisits'>;
+  visits: Pick<VisitStore, 'table' | 'visit' | 'openVisits' | 'openVisitOf' | 'open'>;
+  /** The hotel's rooms as room-service tables (kind 'room'): made when a room is, closed with its stay. */
+  roomTables: RoomTables;
   /** Closing visits: the payments module closes a visit in the command that pays its bill in full, and guards every close. */
   closing: Pick<VisitService, 'closeVisitIn' | 'useBills'>;
   /** The items the kitchen still owes a visit (a paid visit closes only once they are served or cancelled). */
@@ -59,6 +62,6 @@ export const restaurantModule: HubModule<'restaurant'> = {
     await app.register(floorRoutes(context, floor));
     await app.register(ordersRoutes(context, orders));
     await app.register(kitchenRoutes(context, kitchen));
-    return { menu, orders: orderStore, visits: visitStore, closing: floor.visits, kitchenOwes: orders };
+    return { menu, orders: orderStore, visits: visitStore, roomTables: new RoomTables(context.store.sqlite), closing: floor.visits, kitchenOwes: orders };
   },
 };

@@ -2,14 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { Store } from '../db/connection.ts';
 import { hashPin } from '../sessions/tokens.ts';
+import { seedDemoHotel } from '../hotel/demo-hotel.ts';
+import { newTableCode } from './table-code.ts';
 import { DEMO_MENU, DEMO_STAFF, DEMO_STATIONS, DEMO_TABLE_COUNT, DEMO_VENUE } from './demo-venue.ts';
 
-/** A table code: the secret part of a QR link. 10 characters that are easy to read aloud. */
-export function newTableCode(): string {
-  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
-  const bytes = randomBytes(10);
-  return Array.from(bytes, (byte) => alphabet[byte % alphabet.length]).join('');
-}
+export { newTableCode } from './table-code.ts';
 
 /** Seeds the demo venue into an empty database, in one transaction; does nothing when a venue exists. */
 export function seedDemoVenue(store: Store, clock: Clock): boolean {
@@ -46,6 +43,7 @@ export function seedDemoVenue(store: Store, clock: Clock): boolean {
         });
       });
     });
+    seedDemoHotel(sqlite, clock.now(), DEMO_VENUE.timezone, DEMO_VENUE.currency);
   })();
   return true;
 }

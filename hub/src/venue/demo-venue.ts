@@ -48,6 +48,8 @@ export const DEMO_STAFF = [
   { id: 'staff-manager', name: 'Manager', role: 'manager', pin: '1111' },
   { id: 'staff-waiter', name: 'Waiter', role: 'waiter', pin: '2222' },
   { id: 'staff-kitchen', name: 'Kitchen', role: 'kitchen', pin: '3333' },
+  { id: 'staff-front-desk', name: 'Front desk', role: 'front_desk', pin: '4444' },
+  { id: 'staff-housekeeping', name: 'Housekeeping', role: 'housekeeping', pin: '5555' },
 ] as const;
 
 export const DEMO_TABLE_COUNT = 12;

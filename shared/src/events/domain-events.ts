@@ -2,6 +2,7 @@ import type { Static, TSchema } from 'typebox';
 import { GuestRequestSchema, TableChangedSchema, VisitMovedSchema, VisitSchema } from '../schemas/floor.ts';
 import { MenuChangedSchema } from '../schemas/menu.ts';
 import { OrderItemsStoppedSchema, OrderSchema } from '../schemas/orders.ts';
+import { BookingChangedSchema, OverbookingDetectedSchema, RoomChangedSchema } from '../schemas/hotel.ts';
 import { BillChangedSchema, BillSettledSchema, PaymentSchema, TonInvoiceSchema } from '../schemas/payments.ts';
 import { PrinterStatusEventSchema } from '../schemas/printing.ts';
 import { ConversationLineEventSchema, ConversationSchema, TranslatorProgressEventSchema } from '../schemas/translator.ts';
@@ -42,6 +43,9 @@ export const DOMAIN_EVENTS = {
   'payment.recorded': { payload: PaymentSchema, audience: 'staff and the guests of the visit (without who took it)' },
   'bill.settled': { payload: BillSettledSchema, audience: 'staff (the cloud sync records it in the day document)' },
   'ton.invoice_updated': { payload: TonInvoiceSchema, audience: 'staff and the guests of the visit' },
+  'booking.changed': { payload: BookingChangedSchema, audience: 'staff (the front desk); the cloud sync writes it in its stays document' },
+  'room.changed': { payload: RoomChangedSchema, audience: 'staff (the front desk and housekeeping)' },
+  'overbooking.detected': { payload: OverbookingDetectedSchema, audience: 'staff (the front desk shows the conflict with its choices)' },
   'printer.status': { payload: PrinterStatusEventSchema, audience: 'staff, the expo, and the KDS of the stations it prints for' },
 } as const satisfies Record<string, EventEntry>;
 

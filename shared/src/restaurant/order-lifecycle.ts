@@ -8,7 +8,7 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const ITEM_STATUSES = ['pending', 'ready', 'served', 'cancelled', 'voided'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
-export const STAFF_ROLES = ['manager', 'waiter', 'kitchen', 'front_desk'] as const;
+export const STAFF_ROLES = ['manager', 'waiter', 'kitchen', 'front_desk', 'housekeeping'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** Who asks for a transition: a staff role, the guest, or the kitchen's bump rules ("system"). */

@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import { IdSchema, IsoTimeSchema } from './common.ts';
 
 export const StaffRoleSchema = Type.Union(
-  [Type.Literal('manager'), Type.Literal('waiter'), Type.Literal('kitchen'), Type.Literal('front_desk')],
+  [Type.Literal('manager'), Type.Literal('waiter'), Type.Literal('kitchen'), Type.Literal('front_desk'), Type.Literal('housekeeping')],
   { description: 'What a login may do' },
 );
 

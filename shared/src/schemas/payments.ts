@@ -8,7 +8,8 @@ import { CurrencySchema, IsoTimeSchema, LocalizedTextSchema, MinorUnitsSchema, N
 
 export const TAX_MODES = ['included', 'added'] as const;
 export type TaxModeName = (typeof TAX_MODES)[number];
-export const PAYMENT_METHODS = ['cash', 'card', 'ton'] as const;
+/** `room`: charged to a hotel stay's folio (the room-charge tender), paid at checkout. */
+export const PAYMENT_METHODS = ['cash', 'card', 'ton', 'room'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 const ReasonSchema = Type.String({ minLength: 1, maxLength: 300, description: 'Why, in a few words (staff only)' });
@@ -125,13 +126,14 @@ export type BillView = Static<typeof BillSchema>;
 export const CardOrCashPaymentBodySchema = Type.Object(
   {
     id: UuidV7Schema,
-    method: StringEnum<'cash' | 'card'>(['cash', 'card']),
+    method: StringEnum<'cash' | 'card' | 'room'>(['cash', 'card', 'room'], { description: 'room: charge it to a stay in house (bookingId; on a room-service visit, its own stay)' }),
     amountMinor: Type.Integer({ minimum: 1, maximum: 100_000_000 }),
     tipMinor: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })),
     tenderedMinor: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000, description: 'Cash: what the guest handed over' })),
     last4: Type.Optional(Type.String({ pattern: '^[0-9]{4}$' })),
     approvalCode: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{1,12}$' })),
     partId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    bookingId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Room charge: the stay in house to charge' })),
   },
   { additionalProperties: false },
 );

@@ -171,11 +171,16 @@ export function floorRoutes(context: HubContext, { tables, visits, requests }: F
       '/api/tables/qr-sheet',
       {
         preHandler: anyStaff,
-        schema: { tags, summary: "A printable A4 page of every table's QR code", response: { 200: HtmlSchema, ...errorResponses } },
+        schema: {
+          tags,
+          summary: "A printable A4 page of every table's QR code (`?rooms=true`: every hotel room's, which opens room service while a guest is in house)",
+          querystring: Type.Object({ rooms: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+          response: { 200: HtmlSchema, ...errorResponses },
+        },
       },
-      async (_request, reply) => {
+      async (request, reply) => {
         const entries = await Promise.all(
-          tables.tables().map(async (table) => {
+          tables.tables(request.query.rooms ? 'room' : 'table').map(async (table) => {
             const link = tables.tableLink(table);
             return { name: table.name, link, svg: await qrSvg(link) };
           }),

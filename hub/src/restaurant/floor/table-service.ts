@@ -42,6 +42,7 @@ export class TableService {
     this.tablesWithVisits = sqlite.prepare(
       `SELECT t.id, t.name, t.code, t.seats, v.id AS visitId, v.opened_at AS openedAt, v.opened_by AS openedBy
          FROM dining_tables t LEFT JOIN visits v ON v.table_id = t.id AND v.status = 'open'
+        WHERE t.kind = 'table'
         ORDER BY t.position, t.id`,
     );
     this.ordersOfOpenVisits = sqlite.prepare(
@@ -58,7 +59,7 @@ export class TableService {
         WHERE v.status = 'open' AND r.acknowledged_at IS NULL
         ORDER BY r.created_at, r.id`,
     );
-    this.allTables = sqlite.prepare('SELECT id, name, code, seats FROM dining_tables ORDER BY position, id');
+    this.allTables = sqlite.prepare('SELECT id, name, code, seats, kind FROM dining_tables WHERE kind = ? ORDER BY position, id');
     this.updateCode = sqlite.prepare('UPDATE dining_tables SET code = ? WHERE id = ?');
   }
 
@@ -107,8 +108,9 @@ export class TableService {
     return { tables, latestSeq };
   }
 
-  tables(): TableRow[] {
-    return this.allTables.all() as TableRow[];
+  /** The dining tables, or the hotel rooms' room-service tables. */
+  tables(kind: TableRow['kind'] = 'table'): TableRow[] {
+    return this.allTables.all(kind) as TableRow[];
   }
 
   table(tableId: string): TableRow {

@@ -8,6 +8,8 @@ export const diningTables = sqliteTable('dining_tables', {
   code: text('code').notNull().unique(),
   seats: integer('seats').notNull(),
   position: integer('position').notNull(),
+  /** A dining table, or a hotel room's room-service "table" (its QR opens room service while a stay is in house). */
+  kind: text('kind', { enum: ['table', 'room'] }).notNull().default('table'),
 });
 
 /** A party's time at a table, from opening to closing. At most one open visit per table. */

@@ -60,7 +60,7 @@ export class VisitService {
     this.callsOfVisit = sqlite.prepare(
       'SELECT id, kind, created_at AS createdAt, acknowledged_at AS acknowledgedAt FROM guest_requests WHERE visit_id = ? ORDER BY created_at DESC, id DESC',
     );
-    this.tableByCode = sqlite.prepare('SELECT id, name, code, seats FROM dining_tables WHERE code = ?');
+    this.tableByCode = sqlite.prepare('SELECT id, name, code, seats, kind FROM dining_tables WHERE code = ?');
     this.closeVisitRow = sqlite.prepare("UPDATE visits SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'open'");
     this.revokeSessions = sqlite.prepare('UPDATE guest_sessions SET revoked_at = ? WHERE visit_id = ? AND revoked_at IS NULL');
     this.insertSession = sqlite.prepare(
@@ -90,6 +90,8 @@ export class VisitService {
    */
   openVisit(tableId: string, staffId: string): Promise<{ visit: Visit; created: boolean }> {
     return this.context.commands.run((tx) => {
+      const table = this.table(tableId);
+      if (table.kind === 'room') throw conflict('room_service_table', `${table.name} is a room: its room service opens when the guest checks in at the front desk.`);
       const existing = this.visits.openVisitOf(tableId);
       if (existing && this.seatBrowsingVisit.run(staffId, existing.id).changes === 1) {
         const seated = this.visit(existing.id);
@@ -194,6 +196,10 @@ export class VisitService {
       if (!table) throw tableNotFound();
       let visit = this.visits.openVisitOf(table.id);
       if (!visit) {
+        // A room's visit is its stay's: the hotel opens it at check-in and closes it at checkout.
+        if (table.kind === 'room') {
+          throw conflict('room_not_in_house', `Room service for ${table.name} opens once you have checked in: ask the front desk.`);
+        }
         if (this.context.config.visitPolicy !== 'auto') {
           throw conflict('visit_not_open', `${table.name} is not open for orders yet: ask a waiter to open it for you.`);
         }

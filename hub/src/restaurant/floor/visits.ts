@@ -18,6 +18,8 @@ export interface TableRow {
   name: string;
   code: string;
   seats: number;
+  /** 'room': a hotel room's room-service table, open only while a stay is in house. */
+  kind: 'table' | 'room';
 }
 
 interface VisitRow {
@@ -49,7 +51,7 @@ export class VisitStore {
     private readonly events: EventLog,
   ) {
     this.sql = {
-      tableById: sqlite.prepare('SELECT id, name, code, seats FROM dining_tables WHERE id = ?'),
+      tableById: sqlite.prepare('SELECT id, name, code, seats, kind FROM dining_tables WHERE id = ?'),
       openVisitOfTable: sqlite.prepare("SELECT id, table_id AS tableId, opened_at AS openedAt FROM visits WHERE table_id = ? AND status = 'open'"),
       insertVisit: sqlite.prepare("INSERT INTO visits (id, table_id, status, opened_at, opened_by, closed_at) VALUES (?, ?, 'open', ?, ?, NULL)"),
       openVisits: sqlite.prepare(

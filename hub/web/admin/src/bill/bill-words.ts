@@ -6,7 +6,7 @@ import { money, percentText } from '../format.ts';
 import type { HubEvent } from '@onemoment/shared/client/realtime-feed';
 import type { BillView, Payment, TaxLine } from '../types.ts';
 
-export const METHOD_LABELS: Record<Payment['method'], string> = { cash: 'Cash', card: 'Card', ton: 'TON' };
+export const METHOD_LABELS: Record<Payment['method'], string> = { cash: 'Cash', card: 'Card', ton: 'TON', room: 'Charged to room' };
 
 export const BILL_STATUS_LABELS: Record<BillView['status'], string> = { open: 'Open', paid: 'Paid', written_off: 'Written off' };
 

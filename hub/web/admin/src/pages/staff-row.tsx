@@ -10,7 +10,7 @@ import { api, describeError } from '../api.ts';
 import { notify } from '../toasts.tsx';
 import type { StaffMember, StaffRole } from '../types.ts';
 
-export const ROLE_LABELS: Record<StaffRole, string> = { manager: 'Manager', waiter: 'Waiter', kitchen: 'Kitchen', front_desk: 'Front desk' };
+export const ROLE_LABELS: Record<StaffRole, string> = { manager: 'Manager', waiter: 'Waiter', kitchen: 'Kitchen', front_desk: 'Front desk', housekeeping: 'Housekeeping' };
 export const PIN_PATTERN = /^\d{4,8}$/;
 export const MAX_NAME_LENGTH = 60;
 

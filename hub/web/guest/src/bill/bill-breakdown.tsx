@@ -79,7 +79,7 @@ function Row(props: { label: string; value: string; strong?: boolean; quiet?: bo
 
 function PaymentRow({ payment }: { payment: Payment }) {
   const { t, money, time } = useLocale();
-  const method = payment.method === 'cash' ? t('methodCash') : payment.method === 'card' ? t('methodCard') : t('methodTon');
+  const method = payment.method === 'cash' ? t('methodCash') : payment.method === 'card' ? t('methodCard') : payment.method === 'room' ? t('methodRoom') : t('methodTon');
   return (
     <li class="bill-payment" data-method={payment.method}>
       <Icon name="check" size={16} />

@@ -146,6 +146,7 @@ export const ar: Messages = {
   methodCash: 'نقدًا',
   methodCard: 'بطاقة',
   methodTon: 'TON',
+  methodRoom: 'على حساب الغرفة',
   payTon: 'ادفع بعملة TON',
   payMyPartTon: 'ادفع حصتي بعملة TON',
   payAllTon: 'ادفع الفاتورة كاملة بعملة TON',

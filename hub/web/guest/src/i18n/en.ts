@@ -144,6 +144,7 @@ export const en = {
   methodCash: 'Cash',
   methodCard: 'Card',
   methodTon: 'TON',
+  methodRoom: 'Charged to your room',
   payTon: 'Pay with TON',
   payMyPartTon: 'Pay my part with TON',
   payAllTon: 'Pay the whole bill with TON',

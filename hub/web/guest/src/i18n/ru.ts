@@ -145,6 +145,7 @@ export const ru: Messages = {
   methodCash: 'Наличные',
   methodCard: 'Карта',
   methodTon: 'TON',
+  methodRoom: 'Записано на номер',
   payTon: 'Оплатить в TON',
   payMyPartTon: 'Оплатить мою часть в TON',
   payAllTon: 'Оплатить весь счёт в TON',
