@@ -3,6 +3,7 @@ import { KDS_TARGET_P99_MS, runKdsLatency, type KdsReport } from './kds-latency.
 import { DRAIN_BUDGET_PER_SECOND, OVERHEAD_TARGET, runOutboxBench, type OutboxBenchReport } from './outbox-drain.ts';
 import { runPrinting, type PrintingReport } from './printing.ts';
 import { runTonMatching, type TonMatchingReport } from './ton-matching.ts';
+import { AVAILABILITY_TARGET_P99_MS, runHotelBench, type HotelReport } from './hotel.ts';
 import { runSyncCatchup, SYNC_TARGET_BYTES_PER_ORDER, SYNC_TARGET_SECONDS, type SyncCatchupReport } from './sync-catchup.ts';
 import { runSpeechRecognition, SPEECH_TARGET_RTF, type SpeechReport } from './speech-recognition.ts';
 import type { CpuShares } from './support/cpu-meter.ts';
@@ -109,6 +110,21 @@ function tonRows(report: TonMatchingReport): Row[] {
   return [[what, millis(report.match.p50), `${millis(report.baseline.p50)} Map lookups`, `${(report.match.p50 / report.baseline.p50).toFixed(1)}×`, '', '']];
 }
 
+function hotelRows(report: HotelReport): Row[] {
+  const { availability, countBaseline, booking, plainInsert } = report;
+  return [
+    [
+      `availability, ${report.rooms} rooms × 365 nights, ${report.bookings.toLocaleString('en-US')} bookings, p99`,
+      millis(availability.p99),
+      `${millis(countBaseline.p99)} bare count`,
+      `${(availability.p99 / countBaseline.p99).toFixed(1)}×`,
+      `< ${AVAILABILITY_TARGET_P99_MS} ms ${availability.p99 < AVAILABILITY_TARGET_P99_MS ? 'met' : 'MISSED'}`,
+      '',
+    ],
+    ['bookings with the availability check', rate(booking.perSecond), `${rate(plainInsert.perSecond)} plain inserts`, `${(booking.perSecond / plainInsert.perSecond).toFixed(3)}×`, '', ''],
+  ];
+}
+
 function printTable(rows: Row[]): void {
   const header: Row = ['benchmark', 'hub', 'baseline', 'ratio', 'target', 'other CPU hub/base'];
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column]!.length)));
@@ -168,6 +184,12 @@ for (const [name, run] of [
     'ton-matching',
     async () => {
       rows.push(...tonRows(await runTonMatching()));
+    },
+  ],
+  [
+    'hotel',
+    async () => {
+      rows.push(...hotelRows(await runHotelBench()));
     },
   ],
   [

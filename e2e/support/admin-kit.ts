@@ -13,7 +13,7 @@ import { saveScreenshot } from './browser.ts';
 
 export { waitForApi } from './guest-phones.ts';
 export const WAIT = { timeout: 30_000 };
-export const PINS = { manager: '1111', waiter: '2222', kitchen: '3333' } as const;
+export const PINS = { manager: '1111', waiter: '2222', kitchen: '3333', front_desk: '4444', housekeeping: '5555' } as const;
 export type Role = keyof typeof PINS;
 
 export interface KitOrder {
@@ -43,7 +43,7 @@ export class AdminKit {
     return response.body;
   }
 
-  async signIn(role: 'manager' | 'waiter', path = '/admin/tables', viewport = { width: 1280, height: 900 }): Promise<Page> {
+  async signIn(role: Exclude<Role, 'kitchen'>, path = '/admin/tables', viewport = { width: 1280, height: 900 }): Promise<Page> {
     const context = await this.browser.newContext({ viewport });
     this.contexts.push(context);
     const page = await context.newPage();

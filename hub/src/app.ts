@@ -28,7 +28,7 @@ import { startRealtime, type RealtimeOptions, type RealtimeServer } from './real
 import type { HubModule, LoadedModules } from './modules/hub-module.ts';
 import type { ModuleName } from './modules/module-names.ts';
 import type { NamespaceName } from './realtime/namespaces.ts';
-import { hotelModule } from './hotel/hotel-module.ts';
+import { hotelModule, type HotelOptions } from './hotel/hotel-module.ts';
 import { paymentsModule, type PaymentsOptions } from './payments/payments-module.ts';
 import { printingModule } from './printing/module.ts';
 import type { PrintingOptions } from './printing/printing.ts';
@@ -61,6 +61,8 @@ export interface HubOptions {
   printing?: PrintingOptions;
   /** Payments tuning (how often TON is checked); the defaults suit a venue. */
   payments?: PaymentsOptions;
+  /** Hotel tuning (how often Cloudbeds is pulled); the defaults suit a hotel. */
+  hotel?: HotelOptions;
   realtime?: RealtimeOptions;
   /** Outbox tuning (backoff, attempts, jitter source, budgets per vendor for tests); the defaults suit a venue. */
   outbox?: OutboxOptions;
@@ -74,7 +76,7 @@ function moduleCatalog(options: HubOptions): { [N in ModuleName]: HubModule<N> }
     restaurant: restaurantModule,
     printing: printingModule(options.printing),
     payments: paymentsModule(options.payments),
-    hotel: hotelModule(),
+    hotel: hotelModule(options.hotel),
     sync: syncModule(options.sync),
     translator: translatorModule(options.translator),
   };

@@ -3,7 +3,6 @@ import { apportion } from '@onemoment/shared/apportion';
 import { checkBookingTransition, holdsRoom, statusLabel, type BookingAction } from '@onemoment/shared/hotel/booking-lifecycle';
 import { priceStay } from '@onemoment/shared/hotel/rate-rules';
 import { addDays, isRealDate, nightsBetween, staysOverlap } from '@onemoment/shared/hotel/stay-dates';
-import { newId } from '@onemoment/shared/ids';
 import type { Booking, BookingStatus, CreateBookingBody, FrontDesk } from '@onemoment/shared/schemas/hotel';
 import type { HubContext } from '../context.ts';
 import type { CommandTx } from '../db/command-runner.ts';
@@ -438,6 +437,9 @@ export class BookingService implements BookingApi {
     const by = actor.kind === 'remote' ? actor.source : actor.staff.staffId;
     if (existing) {
       values.id = existing.id;
+      // A status-only change keeps the nights' own prices (a weekend night stays dearer than a Monday).
+      const samePricing = existing.totalMinor === values.totalMinor && nightsBetween(existing.arrival, existing.departure) === nights;
+      if (samePricing) values.nightPrices = existing.nightPrices;
       if (sameBooking(existing, values)) return null;
       this.sql.updateRemote.run(values);
       this.log(existing.id, 'merged', `from ${by}`, null);

@@ -1,15 +1,24 @@
 import type { HubModule } from '../modules/hub-module.ts';
 import { BookingService } from './booking-service.ts';
+import { setupCheckIn, type CheckInApi } from './check-in/setup-check-in.ts';
+import type { CloudbedsOptions } from './cloudbeds/cloudbeds-integration.ts';
+import { setupCloudbeds } from './cloudbeds/setup.ts';
 import { FolioService } from './folio-service.ts';
 import type { BookingApi, FolioApi, InventoryApi } from './hotel-api.ts';
 import { Inventory } from './inventory.ts';
 import { hotelRoutes } from './routes.ts';
+
+/** Tuning for tests and benchmarks (how often Cloudbeds is pulled); the defaults suit a hotel. */
+export interface HotelOptions {
+  cloudbeds?: CloudbedsOptions;
+}
 
 /** What the hotel offers the modules loaded after it (sync writes and merges the stays documents). */
 export interface HotelApi {
   inventory: InventoryApi;
   bookings: BookingApi;
   folios: FolioApi;
+  checkIn: CheckInApi;
 }
 
 declare module '../modules/hub-module.ts' {
@@ -25,12 +34,13 @@ declare module '../modules/hub-module.ts' {
  * `cloudbeds_*`. It runs without the restaurant; with it, a room's QR opens room service for the stay,
  * and with payments, bills take the room-charge tender.
  */
-export function hotelModule(): HubModule<'hotel'> {
+export function hotelModule(options: HotelOptions = {}): HubModule<'hotel'> {
   return {
     name: 'hotel',
     namespaces: [],
-    subscribes: [],
-    timers: [],
+    // Cloudbeds queues its push in the command that changed the booking.
+    subscribes: ['booking.changed'],
+    timers: ['Cloudbeds reservations pulled every 60 s while a key is set', 'ID photos deleted a set number of days after checkout (hourly)'],
     async setup({ app, context, modules }) {
       const inventory = new Inventory(context);
       const bookings = new BookingService(context, inventory);
@@ -43,7 +53,9 @@ export function hotelModule(): HubModule<'hotel'> {
         stayOfVisit: (visitId) => folios.stayOfVisit(visitId),
       });
       await app.register(hotelRoutes(context, { inventory, bookings, folios }));
-      return { inventory, bookings, folios };
+      await setupCloudbeds({ app, context }, { bookings, inventory }, options.cloudbeds);
+      const checkIn = await setupCheckIn({ app, context }, { bookings, printing: modules.printing ?? null });
+      return { inventory, bookings, folios, checkIn };
     },
   };
 }

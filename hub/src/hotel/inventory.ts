@@ -81,6 +81,7 @@ export class Inventory implements InventoryApi {
                 out_of_order_from AS outOfOrderFrom, out_of_order_to AS outOfOrderTo, table_id AS tableId
            FROM rooms WHERE room_type_id = ? ORDER BY floor, number`,
       ),
+      outOfOrderOfType: db.prepare('SELECT out_of_order_from AS outOfOrderFrom, out_of_order_to AS outOfOrderTo FROM rooms WHERE room_type_id = ?'),
       occupants: db.prepare("SELECT room_id AS roomId, id FROM bookings WHERE status = 'checked_in' AND room_id IS NOT NULL"),
       ratePlans: db.prepare(
         `SELECT id, room_type_id AS roomTypeId, name, price_minor AS priceMinor, valid_from AS validFrom, valid_to AS validTo,
@@ -99,10 +100,6 @@ export class Inventory implements InventoryApi {
       staysOfType: db.prepare(
         `SELECT arrival, departure FROM bookings
           WHERE room_type_id = ? AND departure > ? AND arrival < ? AND status IN (${HOLDING})`,
-      ),
-      staysInWindow: db.prepare(
-        `SELECT room_type_id AS roomTypeId, arrival, departure FROM bookings
-          WHERE departure > ? AND arrival < ? AND status IN (${HOLDING})`,
       ),
       setHousekeeping: db.prepare('UPDATE rooms SET housekeeping = ?, updated_at = ? WHERE id = ?'),
       logHousekeeping: db.prepare('INSERT INTO housekeeping_log (room_id, from_state, to_state, staff_id, at) VALUES (?, ?, ?, ?, ?)'),
@@ -185,7 +182,7 @@ export class Inventory implements InventoryApi {
   freeByNight(roomTypeId: string, from: string, to: string): number[] {
     const nights = nightsBetween(from, to);
     const stays = this.sql.staysOfType.all(roomTypeId, from, to) as Array<{ arrival: string; departure: string }>;
-    return freeNights(this.roomRowsOfType(roomTypeId), stays, from, nights);
+    return freeNights(this.sql.outOfOrderOfType.all(roomTypeId) as Array<Pick<RoomRow, 'outOfOrderFrom' | 'outOfOrderTo'>>, stays, from, nights);
   }
 
   availability(from: string, to: string, roomTypeId?: string): Availability {
@@ -196,15 +193,16 @@ export class Inventory implements InventoryApi {
     const types = this.roomTypes().filter((t) => roomTypeId === undefined || t.id === roomTypeId);
     if (roomTypeId !== undefined && types.length === 0) throw notFound(`Room type "${roomTypeId}"`);
     const allRooms = this.sql.rooms.all() as RoomRow[];
-    const stays = this.sql.staysInWindow.all(from, to) as Array<{ roomTypeId: string; arrival: string; departure: string }>;
     const dates = nightsOf(from, to);
     return {
       from,
       to,
       roomTypes: types.map((type) => {
+        // One indexed read per type (room_type_id, departure): years of past stays are never scanned.
+        const stays = this.sql.staysOfType.all(type.id, from, to) as Array<{ arrival: string; departure: string }>;
         const free = freeNights(
           allRooms.filter((r) => r.roomTypeId === type.id),
-          stays.filter((s) => s.roomTypeId === type.id),
+          stays,
           from,
           nights,
         );

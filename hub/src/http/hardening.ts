@@ -58,7 +58,11 @@ export function requestForLog(request: FastifyRequest) {
   };
 }
 
+/** The secret codes of table and check-in links never reach the log. */
 export function redactTableCode(url: string): string {
-  // /t/assets/… are the page's own files, not a table.
-  return url.replace(/^\/t\/(?!assets\/)[^/?#]+/, '/t/[code]');
+  // /t/assets/… and /checkin/assets/… are the pages' own files, not a code.
+  return url
+    .replace(/^\/t\/(?!assets\/)[^/?#]+/, '/t/[code]')
+    .replace(/^\/checkin\/(?!assets\/)[^/?#]+/, '/checkin/[code]')
+    .replace(/^\/api\/guest\/check-in\/[^/?#]+/, '/api/guest/check-in/[code]');
 }

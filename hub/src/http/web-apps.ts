@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 const WEB_APPS = [
   { prefix: '/t/', root: fileURLToPath(new URL('../../web/dist/guest', import.meta.url)), name: 'guest' },
+  { prefix: '/checkin/', root: fileURLToPath(new URL('../../web/dist/checkin', import.meta.url)), name: 'checkin' },
   { prefix: '/admin/', root: fileURLToPath(new URL('../../web/dist/admin', import.meta.url)), name: 'admin' },
   { prefix: '/kds/', root: fileURLToPath(new URL('../../../kds-app/dist', import.meta.url)), name: 'kds' },
 ] as const;
@@ -67,8 +68,9 @@ function workerHeaders(res: { setHeader(name: string, value: string): void }, pa
 }
 
 /**
- * Serves the built guest, admin and KDS apps. Paths inside an app that are not files (a table link
- * /t/<code>, a page of the admin) get the app's index.html, which routes on the client.
+ * Serves the built guest, check-in, admin and KDS apps. Paths inside an app that are not files (a table
+ * link /t/<code>, a check-in link /checkin/<code>, a page of the admin) get the app's index.html, which
+ * routes on the client.
  */
 export async function registerWebApps(app: FastifyInstance): Promise<void> {
   let decorated = false;

@@ -15,10 +15,10 @@ export interface RateRule {
 export const EVERY_DAY = 0b111_1111;
 
 /** Whether a plan prices a night of a stay `stayNights` long. */
-export function ruleCovers(rule: RateRule, night: string, stayNights: number): boolean {
+export function ruleCovers(rule: RateRule, night: string, stayNights: number, weekday = weekdayOf(night)): boolean {
   if (rule.validFrom !== null && night < rule.validFrom) return false;
   if (rule.validTo !== null && night >= rule.validTo) return false;
-  if ((rule.weekdays & (1 << weekdayOf(night))) === 0) return false;
+  if ((rule.weekdays & (1 << weekday)) === 0) return false;
   return stayNights >= rule.minNights;
 }
 
@@ -28,8 +28,9 @@ export function ruleCovers(rule: RateRule, night: string, stayNights: number): b
  */
 export function nightPrice(rules: readonly RateRule[], night: string, stayNights: number): { priceMinor: number; ruleId: string } | null {
   let best: RateRule | null = null;
+  const weekday = weekdayOf(night);
   for (const rule of rules) {
-    if (!ruleCovers(rule, night, stayNights)) continue;
+    if (!ruleCovers(rule, night, stayNights, weekday)) continue;
     if (best === null || rule.priority > best.priority || (rule.priority === best.priority && rule.priceMinor < best.priceMinor)) best = rule;
   }
   return best ? { priceMinor: best.priceMinor, ruleId: best.id } : null;

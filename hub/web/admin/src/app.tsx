@@ -1,6 +1,7 @@
 /**
- * The staff and admin pages: PIN login, then the floor (with each table's bill), the orders and (for
- * managers) the menu, payments, the team, printers, the cloud and the online tasks. The header always
+ * The staff and admin pages: PIN login, then the floor (with each table's bill), the orders, the
+ * hotel's front desk and housekeeping, and (for managers) the menu, payments, the team, printers, the
+ * cloud and the online tasks. The header always
  * says what the hub still owes the internet. What a person sees is decided by their role; the hub
  * checks the same roles again.
  */
@@ -23,10 +24,12 @@ import { OnlineTasksPage } from './online/online-tasks-page.tsx';
 import { OwedStrip } from './online/owed-strip.tsx';
 import { useOwed } from './online/use-owed.ts';
 import { PaymentsPage } from './money/payments-page.tsx';
-import { navigate, useLocation, type Page } from './router.ts';
-import { homeFor, isManager, loadSession, saveSession } from './session.ts';
+import { FrontDeskPage } from './hotel/front-desk-page.tsx';
+import { HousekeepingPage } from './hotel/housekeeping-page.tsx';
+import { currentPage, navigate, useLocation, type Page } from './router.ts';
+import { homeFor, homePage, isManager, loadSession, pageAfterLogin, saveSession } from './session.ts';
 import { Toasts } from './toasts.tsx';
-import type { Session, Venue } from './types.ts';
+import type { Session, StaffRole, Venue } from './types.ts';
 
 export function App() {
   const [session, setSession] = useState<Session | null>(() => {
@@ -50,6 +53,9 @@ export function App() {
       location.assign(homeFor('kitchen'));
       return;
     }
+    // The front desk and housekeeping land on their own page; the others stay where the tablet was.
+    const landing = pageAfterLogin(next.role, currentPage());
+    if (landing !== currentPage()) navigate(landing);
     setSession(next);
   };
 
@@ -76,22 +82,27 @@ export function App() {
   );
 }
 
+const MANAGER: readonly StaffRole[] = ['manager'];
+const FLOOR: readonly StaffRole[] = ['waiter', 'front_desk', 'manager'];
+
 /** Each page, who may see it, and the hub module it belongs to (a page of a module not loaded is not shown). */
-const NAV: Array<{ page: Page; label: string; managerOnly: boolean; module: string | null }> = [
-  { page: 'tables', label: 'Tables', managerOnly: false, module: 'restaurant' },
-  { page: 'orders', label: 'Orders', managerOnly: false, module: 'restaurant' },
-  { page: 'translator', label: 'Translator', managerOnly: false, module: 'translator' },
-  { page: 'menu', label: 'Menu', managerOnly: true, module: 'restaurant' },
-  { page: 'payments', label: 'Payments', managerOnly: true, module: 'payments' },
-  { page: 'staff', label: 'Staff', managerOnly: true, module: null },
-  { page: 'printers', label: 'Printers', managerOnly: true, module: 'printing' },
-  { page: 'cloud', label: 'Cloud', managerOnly: true, module: 'sync' },
-  { page: 'online-tasks', label: 'Online tasks', managerOnly: true, module: null },
+const NAV: Array<{ page: Page; label: string; roles: readonly StaffRole[]; module: string | null }> = [
+  { page: 'tables', label: 'Tables', roles: FLOOR, module: 'restaurant' },
+  { page: 'orders', label: 'Orders', roles: FLOOR, module: 'restaurant' },
+  { page: 'front-desk', label: 'Front desk', roles: ['front_desk', 'manager'], module: 'hotel' },
+  { page: 'housekeeping', label: 'Housekeeping', roles: ['housekeeping', 'front_desk', 'manager'], module: 'hotel' },
+  { page: 'translator', label: 'Translator', roles: ['waiter', 'front_desk', 'housekeeping', 'manager'], module: 'translator' },
+  { page: 'menu', label: 'Menu', roles: MANAGER, module: 'restaurant' },
+  { page: 'payments', label: 'Payments', roles: MANAGER, module: 'payments' },
+  { page: 'staff', label: 'Staff', roles: MANAGER, module: null },
+  { page: 'printers', label: 'Printers', roles: MANAGER, module: 'printing' },
+  { page: 'cloud', label: 'Cloud', roles: MANAGER, module: 'sync' },
+  { page: 'online-tasks', label: 'Online tasks', roles: MANAGER, module: null },
 ];
 
 /** The pages this login may open on this hub; until the venue is read, every page of the role. */
-function pagesFor(manager: boolean, modules: readonly string[] | null) {
-  return NAV.filter((item) => (!item.managerOnly || manager) && (item.module === null || modules === null || modules.includes(item.module)));
+function pagesFor(role: StaffRole, modules: readonly string[] | null) {
+  return NAV.filter((item) => item.roles.includes(role) && (item.module === null || modules === null || modules.includes(item.module)));
 }
 
 interface ShellProps {
@@ -122,10 +133,11 @@ function Shell({ session, onLogout, onExpired, onRenamed }: ShellProps) {
   }, []);
 
   const manager = isManager(session.role);
-  const pages = pagesFor(manager, venue?.modules ?? null);
+  const pages = pagesFor(session.role, venue?.modules ?? null);
   const where = useLocation();
   let page = where.page;
-  if (!pages.some((item) => item.page === page)) page = pages[0]?.page ?? 'staff';
+  // A page this login may not open here: its own home page if this hub has it, else the first it may.
+  if (!pages.some((item) => item.page === page)) page = pages.find((item) => item.page === homePage(session.role))?.page ?? pages[0]?.page ?? 'staff';
   const talking = useTranslatorAttention(store, page === 'translator');
   const owed = useOwed(store);
 
@@ -185,6 +197,8 @@ function Shell({ session, onLogout, onExpired, onRenamed }: ShellProps) {
       <main class="content">
         {page === 'tables' && <FloorPage store={store} live={live} role={session.role} currency={currency} />}
         {page === 'orders' && <OrdersPage store={store} live={live} role={session.role} />}
+        {page === 'front-desk' && <FrontDeskPage store={store} role={session.role} currency={currency} />}
+        {page === 'housekeeping' && <HousekeepingPage store={store} />}
         {page === 'translator' && <TranslatorPage live={live} role={session.role} onExpired={onExpired} />}
         {page === 'menu' && manager && <MenuPage store={store} languages={venue?.languages ?? ['en', 'ru']} />}
         {page === 'staff' && manager && <StaffPage self={session} onSelfRenamed={onRenamed} />}

@@ -5,7 +5,7 @@
  * the events that arrived meanwhile are applied on top.
  */
 import { openRealtimeFeed, type FeedState, type HubEvent, type RealtimeFeed } from '@onemoment/shared/client/realtime-feed';
-import { api, describeError } from './api.ts';
+import { api, ApiError, describeError } from './api.ts';
 import type { Order, Table } from './types.ts';
 
 export interface LiveSnapshot {
@@ -175,6 +175,9 @@ export class LiveStore {
       case 'payment.recorded':
       case 'bill.settled':
       case 'ton.invoice_updated':
+      case 'booking.changed': // the hotel pages follow these themselves
+      case 'room.changed':
+      case 'overbooking.detected':
         break;
       default:
         // visit.*, request.*, table.changed: the table's state is computed by the hub.
@@ -205,10 +208,19 @@ export class LiveStore {
       this.publish();
       return latestSeq;
     } catch (error) {
+      // A hub without the restaurant (a hotel's front desk) has no orders: nothing to show, nothing wrong.
+      if (isNotHere(error)) return this.noRestaurant();
       if (throwOnError) throw error;
       this.fail(error);
       return 0;
     }
+  }
+
+  private noRestaurant(): number {
+    this.ordersLoaded = true;
+    this.error = null;
+    this.publish();
+    return 0;
   }
 
   private async loadTables(throwOnError = false): Promise<number> {
@@ -224,6 +236,7 @@ export class LiveStore {
       this.publish();
       return result.latestSeq ?? 0;
     } catch (error) {
+      if (isNotHere(error)) return this.noRestaurant();
       if (throwOnError) throw error;
       this.fail(error);
       return 0;
@@ -253,4 +266,9 @@ export class LiveStore {
     this.snapshot = this.makeSnapshot();
     for (const listener of this.listeners) listener();
   }
+}
+
+/** The hub answered 404: this hub does not run the module the list belongs to. */
+function isNotHere(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404;
 }

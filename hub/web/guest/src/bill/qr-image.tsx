@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import { encodeQr, qrPath } from './qr-code.ts';
+import { encodeQr, qrPath } from '../../../common/qr-code.ts';
 
 /** A QR code drawn as one SVG path, dark on white with its quiet zone, sharp at any size. */
 export function QrImage(props: { text: string; label: string; size?: number }) {
