@@ -23,7 +23,7 @@ describe('the outbox routes', () => {
     ids.stuck = (await enqueue(t, { idempotencyKey: 'stuck', payload: { item: 'eSIM Japan 5 GB' } })).id;
     await waitForState(t, ids.stuck, 'needs_person');
     ids.later = (await enqueue(t, { idempotencyKey: 'later', notBefore: new Date(Date.now() + 3_600_000) })).id;
-    ids.orphan = (await enqueue(t, { vendor: 'cloudbeds', kind: 'booking', idempotencyKey: 'stay-3' })).id;
+    ids.orphan = (await enqueue(t, { vendor: 'mews', kind: 'booking', idempotencyKey: 'stay-3' })).id;
     await hub.outbox.idle();
   });
   afterAll(async () => {
@@ -86,8 +86,8 @@ describe('the outbox routes', () => {
 
     const needsPerson = await t.request('GET', '/api/outbox/jobs?state=needs_person', undefined, manager);
     expect(needsPerson.body.jobs.map((job: { id: string }) => job.id)).toEqual([ids.stuck]);
-    const cloudbeds = await t.request('GET', '/api/outbox/jobs?vendor=cloudbeds&state=waiting', undefined, manager);
-    expect(cloudbeds.body.jobs.map((job: { id: string }) => job.id)).toEqual([ids.orphan]);
+    const unloaded = await t.request('GET', '/api/outbox/jobs?vendor=mews&state=waiting', undefined, manager);
+    expect(unloaded.body.jobs.map((job: { id: string }) => job.id)).toEqual([ids.orphan]);
     const two = await t.request('GET', '/api/outbox/jobs?limit=2', undefined, manager);
     expect(two.body.jobs).toHaveLength(2);
   });
@@ -100,9 +100,9 @@ describe('the outbox routes', () => {
       needsPerson: 1,
       oldestWaitingAt: hub.outbox.job(ids.later)!.createdAt,
       byVendor: [
-        { vendor: 'cloudbeds', label: 'cloudbeds', state: 'waiting', count: 1 },
         { vendor: 'fake', label: 'Fake Vendor', state: 'needs_person', count: 1 },
         { vendor: 'fake', label: 'Fake Vendor', state: 'waiting', count: 1 },
+        { vendor: 'mews', label: 'mews', state: 'waiting', count: 1 },
       ],
     });
   });

@@ -57,13 +57,13 @@ describe('writing jobs', () => {
 
   it('leaves the jobs of a vendor whose module is not loaded waiting, untouched', async () => {
     const { t, outbox } = await startOutboxHub(cleanup);
-    const { id } = await enqueue(t, { vendor: 'cloudbeds', kind: 'booking', idempotencyKey: 'stay-1' });
+    const { id } = await enqueue(t, { vendor: 'mews', kind: 'booking', idempotencyKey: 'stay-1' });
     await enqueue(t, { idempotencyKey: 'sent' });
     await outbox.idle();
     expect(jobRow(t, id)).toMatchObject({ state: 'waiting', attempts: 0, sentAt: null, lastError: null });
-    const [listed] = outbox.list({ vendor: 'cloudbeds' });
-    expect(listed).toMatchObject({ vendorLabel: 'cloudbeds', description: 'booking for cloudbeds (waits until its module runs on this hub)' });
-    expect(outbox.summary().byVendor).toEqual([{ vendor: 'cloudbeds', label: 'cloudbeds', state: 'waiting', count: 1 }]);
+    const [listed] = outbox.list({ vendor: 'mews' });
+    expect(listed).toMatchObject({ vendorLabel: 'mews', description: 'booking for mews (waits until its module runs on this hub)' });
+    expect(outbox.summary().byVendor).toEqual([{ vendor: 'mews', label: 'mews', state: 'waiting', count: 1 }]);
   });
 });
 
@@ -290,7 +290,7 @@ describe('keeping the table small', () => {
     vendor.plan({ status: 400, message: 'Unknown package' });
     const refused = await enqueue(t, { idempotencyKey: 'refused' });
     await waitForState(t, refused.id, 'needs_person');
-    const parked = await enqueue(t, { vendor: 'cloudbeds', idempotencyKey: 'parked' });
+    const parked = await enqueue(t, { vendor: 'mews', idempotencyKey: 'parked' });
     clock.advance(29 * 24 * 3_600_000);
     expect(outbox.prune(30 * 24 * 3_600_000)).toBe(0);
     clock.advance(2 * 24 * 3_600_000);

@@ -1,4 +1,4 @@
-import { bigint, bigserial, customType, date, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, customType, date, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** bytea as Uint8Array for both drivers (node-postgres gives a Buffer, which is one). */
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -180,6 +180,8 @@ export const reportBills = pgTable(
     paidMinor: bigint('paid_minor', { mode: 'number' }).notNull(),
     tipsMinor: bigint('tips_minor', { mode: 'number' }).notNull(),
     writtenOffMinor: bigint('written_off_minor', { mode: 'number' }).notNull(),
+    /** A hotel room's room-service bill (the hotel report's room-service takings). */
+    roomService: boolean('room_service').notNull().default(false),
     settledAt: timestamp('settled_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.venueId, t.visitId] }), index('report_bills_day_idx').on(t.venueId, t.businessDay)],
@@ -198,4 +200,71 @@ export const reportBillTaxes = pgTable(
     taxMinor: bigint('tax_minor', { mode: 'number' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.venueId, t.visitId, t.rateBp] }), index('report_bill_taxes_day_idx').on(t.venueId, t.businessDay)],
+);
+
+// ---- hotel (from the stays documents and the config document's room types) ----
+
+/**
+ * A venue's bookings, from its stays documents: one row per booking, with the month of the document
+ * that holds it (a booking whose arrival moved is deleted from the old month's document, and only the
+ * row of that month is dropped then, whichever document's update comes first).
+ */
+export const reportStays = pgTable(
+  'report_stays',
+  {
+    venueId: text('venue_id').notNull(),
+    bookingId: text('booking_id').notNull(),
+    /** YYYY-MM: the stays document the booking is in. */
+    stayMonth: text('stay_month').notNull(),
+    roomTypeId: text('room_type_id').notNull(),
+    roomId: text('room_id'),
+    roomNumber: text('room_number'),
+    arrival: date('arrival', { mode: 'string' }).notNull(),
+    departure: date('departure', { mode: 'string' }).notNull(),
+    nights: integer('nights').notNull(),
+    status: text('status').notNull(),
+    adults: integer('adults').notNull(),
+    children: integer('children').notNull(),
+    totalMinor: bigint('total_minor', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull(),
+    /** hub, hq or cloudbeds */
+    source: text('source').notNull(),
+    guestName: text('guest_name').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.venueId, t.bookingId] }),
+    index('report_stays_arrival_idx').on(t.venueId, t.arrival),
+    index('report_stays_departure_idx').on(t.venueId, t.departure),
+  ],
+);
+
+/**
+ * Each night of each booking with its share of the booking's total (largest remainder, so the nights
+ * add up to the total): what the per-night report sums. Rewritten whole when the booking changes.
+ */
+export const reportStayNights = pgTable(
+  'report_stay_nights',
+  {
+    venueId: text('venue_id').notNull(),
+    bookingId: text('booking_id').notNull(),
+    night: date('night', { mode: 'string' }).notNull(),
+    stayMonth: text('stay_month').notNull(),
+    roomTypeId: text('room_type_id').notNull(),
+    status: text('status').notNull(),
+    revenueMinor: bigint('revenue_minor', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.venueId, t.bookingId, t.night] }), index('report_stay_nights_night_idx').on(t.venueId, t.night)],
+);
+
+/** A venue's room types and how many rooms each has, from its config document (rooms for sale a night). */
+export const reportRoomTypes = pgTable(
+  'report_room_types',
+  {
+    venueId: text('venue_id').notNull(),
+    roomTypeId: text('room_type_id').notNull(),
+    name: text('name').notNull(),
+    rooms: integer('rooms').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.venueId, t.roomTypeId] })],
 );

@@ -3,13 +3,14 @@ import mercurius from 'mercurius';
 import { checkRange } from '../hq/routes.ts';
 import { salesReport } from '../hq/reports.ts';
 import { takingsReport } from '../hq/takings.ts';
+import { hotelReport } from '../hq/hotel-report.ts';
 import type { CloudContext } from '../context.ts';
 import { bearerToken } from '../hq/routes.ts';
 import { CloudError } from '../errors.ts';
 import { costProblems } from './cost-limits.ts';
 
 /**
- * The same figures as GET /api/hq/reports/sales and /takings, for tools that prefer GraphQL. Every
+ * The same figures as GET /api/hq/reports/sales, /takings and /hotel, for tools that prefer GraphQL. Every
  * amount sits beside its currency; totals come one per currency.
  */
 export const typeDefs = /* GraphQL */ `
@@ -43,7 +44,7 @@ export const typeDefs = /* GraphQL */ `
     "What the payments paid toward bills, tips not included"
     takingsMinor: Float!
     tipsMinor: Float!
-    "Always cash, card and ton"
+    "Always cash, card, ton and room (charged to a hotel stay)"
     byTender: [TenderTakings!]!
     settledBills: Int!
     discountMinor: Float!
@@ -77,11 +78,56 @@ export const typeDefs = /* GraphQL */ `
     totals: [CurrencyTakings!]!
     byDay: [DayTakings!]!
   }
+  "A night's (or a range's) hotel money in one currency (minor units of it)"
+  type HotelMoney {
+    currency: String!
+    "Room nights sold in this currency"
+    roomsSold: Int!
+    roomRevenueMinor: Float!
+    "Room revenue / rooms sold, half up; null when none sold"
+    adrMinor: Float
+    "Room revenue / rooms available, half up; null without rooms"
+    revparMinor: Float
+    roomServiceMinor: Float!
+  }
+  type HotelNight {
+    night: String!
+    venueId: String!
+    venueName: String!
+    roomsAvailable: Int!
+    roomsSold: Int!
+    "Percent with one decimal; null without rooms"
+    occupancyPercent: Float
+    arrivals: Int!
+    departures: Int!
+    money: [HotelMoney!]!
+  }
+  type HotelTotal {
+    venueId: String!
+    venueName: String!
+    roomNightsAvailable: Int!
+    roomNightsSold: Int!
+    occupancyPercent: Float
+    arrivals: Int!
+    departures: Int!
+    money: [HotelMoney!]!
+  }
+  type HotelReport {
+    venueId: String
+    from: String!
+    to: String!
+    "Every night of the range, per venue"
+    byNight: [HotelNight!]!
+    "One per venue over the range"
+    totals: [HotelTotal!]!
+  }
   type Query {
     "Sales over business days from..to (YYYY-MM-DD, inclusive); all venues when venueId is left out"
     sales(venueId: String, from: String!, to: String!): SalesReport!
     "Takings (payments by tender, tips, discounts, service, taxes, written off) over business days from..to; all venues when venueId is left out"
     takings(venueId: String, from: String!, to: String!): TakingsReport!
+    "Hotel figures per night (YYYY-MM-DD, inclusive): rooms, occupancy, ADR, RevPAR, arrivals, departures, room service; all venues with rooms when venueId is left out"
+    hotel(venueId: String, from: String!, to: String!): HotelReport!
   }
 `;
 
@@ -128,6 +174,7 @@ export function graphqlModule(context: CloudContext) {
         Query: {
           sales: reportResolver(context, salesReport),
           takings: reportResolver(context, takingsReport),
+          hotel: reportResolver(context, hotelReport),
         },
       },
     });

@@ -5,8 +5,9 @@ import { pagePolicy } from '../http/security-headers.ts';
  * A small HQ page at /hq: log in, see venues with their sync state, create a venue (and read its
  * pairing code), see a venue's sales of the last 14 days as a bar chart and its takings day by day
  * (tenders, tips, discounts, service, tax, written off), each with its CSV link, and the takings of
- * all venues with a total per currency, and set each venue's TON rate. Every amount is shown in its own
- * currency.
+ * all venues with a total per currency, a venue's hotel nights (rooms sold, occupancy, ADR, RevPAR,
+ * arrivals, departures, room service; from a week back to a week ahead, as booked), and set each
+ * venue's TON rate. Every amount is shown in its own currency.
  * One static file with no build step; it only calls the JSON API. Its script and style are inline
  * and allowed by their hashes in the page's Content-Security-Policy, so nothing else inline runs.
  */
@@ -17,7 +18,7 @@ table{border-collapse:collapse;width:100%;background:#fff}td,th{padding:8px;bord
 button{padding:6px 12px;border:1px solid #888;border-radius:6px;background:#fff;cursor:pointer}
 input,select{padding:6px;border:1px solid #aaa;border-radius:6px}
 .ok{color:#17702f}.late{color:#a15c00}.muted{color:#777}
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}tr.total td{font-weight:600}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}tr.total td{font-weight:600}td:first-child{white-space:nowrap}
 svg text{font-size:11px;fill:#444}
 #error{color:#b00020}
 `;
@@ -71,6 +72,29 @@ function tonRateCell(venue) {
 function loadVenue(venue) {
   loadSales(venue).catch((e) => ($('error').textContent = e.message));
   loadTakings(venue).catch((e) => ($('error').textContent = e.message));
+  loadHotel(venue).catch((e) => ($('error').textContent = e.message));
+}
+// The hotel's nights as booked: a week back and a week ahead. A night sells in one currency per row.
+function hotelCells(row, first, f, m) {
+  const opt = (minor) => (minor === null ? '–' : money(minor, m.currency));
+  row.append(el('td', first), el('td', String(f.roomsAvailable ?? f.roomNightsAvailable), 'num'), el('td', String(f.roomsSold ?? f.roomNightsSold), 'num'),
+    el('td', f.occupancyPercent === null ? '–' : f.occupancyPercent + ' %', 'num'), el('td', opt(m.adrMinor), 'num'), el('td', opt(m.revparMinor), 'num'),
+    el('td', String(f.arrivals), 'num'), el('td', String(f.departures), 'num'), el('td', money(m.roomRevenueMinor, m.currency), 'num'), el('td', money(m.roomServiceMinor, m.currency), 'num'));
+  return row;
+}
+async function loadHotel(venue) {
+  const from = day(-6), to = day(7);
+  const q = 'venueId=' + encodeURIComponent(venue.id) + '&from=' + from + '&to=' + to;
+  const r = await api('GET', '/api/hq/reports/hotel?' + q);
+  $('hotelTitle').textContent = 'Hotel of ' + venue.name + ', nights ' + from + ' to ' + to;
+  const body = $('hotel'); body.replaceChildren();
+  const hasRooms = r.byNight.some((n) => n.roomsAvailable > 0 || n.roomsSold > 0);
+  if (!hasRooms) { const row = document.createElement('tr'); const cell = el('td', 'No rooms synced from this venue’s hub.', 'muted'); cell.colSpan = 10; row.append(cell); body.append(row); }
+  else {
+    for (const n of r.byNight) for (const m of n.money) body.append(hotelCells(document.createElement('tr'), n.night, n, m));
+    for (const t of r.totals) for (const m of t.money) { const row = hotelCells(document.createElement('tr'), 'Total', t, m); row.className = 'total'; body.append(row); }
+  }
+  $('hotelFigures').replaceChildren(csvLink('/api/hq/reports/hotel.csv?' + q, 'hotel.csv'));
 }
 function csvLink(path, name) {
   const link = el('a', 'CSV'); link.href = '#'; link.onclick = async (event) => {
@@ -176,6 +200,8 @@ const PAGE = `<!doctype html>
 <h2 id="salesTitle">Sales</h2><div id="chart"></div><p id="figures"></p>
 <h2 id="takingsTitle">Takings</h2>
 <table aria-label="Takings by day"><thead>${takingsHead('Day')}</thead><tbody id="takings"></tbody></table><p id="takingsFigures"></p>
+<h2 id="hotelTitle">Hotel</h2>
+<table aria-label="Hotel nights"><thead><tr><th>Night</th><th class="num">Rooms</th><th class="num">Sold</th><th class="num">Occupancy</th><th class="num">ADR</th><th class="num">RevPAR</th><th class="num">Arrivals</th><th class="num">Departures</th><th class="num">Room revenue</th><th class="num">Room service</th></tr></thead><tbody id="hotel"></tbody></table><p id="hotelFigures"></p>
 <h2>Takings of all venues, per currency</h2>
 <table aria-label="Takings of all venues"><thead>${takingsHead('Days')}</thead><tbody id="chainTakings"></tbody></table>
 </section>

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { PAYMENT_METHODS } from '@onemoment/shared/schemas/payments';
 
 /**
  * The cloud's HTTP payloads. They live beside the cloud rather than in shared/ because only the
@@ -132,8 +133,8 @@ const TakingsFigures = {
   takingsMinor: Money('What the payments paid toward bills, tips not included'),
   tipsMinor: Money(),
   byTender: Type.Array(
-    Type.Object({ method: Type.String({ enum: ['cash', 'card', 'ton'] }), count: Type.Integer(), amountMinor: Money(), tipMinor: Money() }),
-    { description: 'Always cash, card and ton' },
+    Type.Object({ method: Type.String({ enum: [...PAYMENT_METHODS] }), count: Type.Integer(), amountMinor: Money(), tipMinor: Money() }),
+    { description: 'Always cash, card, ton and room (charged to a hotel stay), in that order' },
   ),
   settledBills: Type.Integer({ description: 'Bills paid in full or written off' }),
   discountMinor: Money(),

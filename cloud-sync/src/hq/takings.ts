@@ -25,7 +25,7 @@ export interface TakingsFigures {
   /** What the payments paid toward bills (tips not included). */
   takingsMinor: number;
   tipsMinor: number;
-  /** Always cash, card and ton, in that order. */
+  /** Always cash, card, ton and room (charged to a hotel stay), in that order. */
   byTender: TenderTakings[];
   settledBills: number;
   discountMinor: number;

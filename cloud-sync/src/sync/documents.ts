@@ -7,6 +7,7 @@ import { venues } from '../db/schema.ts';
 import { appendUpdate, applyChanges, compact, DOC_UPDATES_CHANNEL, lockDoc, notifyDocChanged, readChanges } from './doc-store.ts';
 import { collectTouched, rootNames, rootsOf, touchedCount, touchedProblems, type TouchedRecords } from './layout.ts';
 import { projectDay } from './projection.ts';
+import { projectRoomTypes, projectStays } from './hotel-projection.ts';
 import { checkUpdate } from './update-check.ts';
 
 /** A connected client of one document, whatever carries it (a WebSocket in production). */
@@ -73,8 +74,8 @@ export interface SyncDocumentsOptions {
  * transaction that, under the document's lock:
  *   1. loads what other nodes stored since this copy last looked (so the copy is the full state),
  *   2. applies the updates to the live document and checks the records they touched,
- *   3. appends what changed (V2), upserts the report rows of the touched orders, payments and
- *      bills, NOTIFYs.
+ *   3. appends what changed (V2), upserts the report rows of the touched orders, payments, bills,
+ *      bookings and room types, NOTIFYs.
  * Only after the commit are the updates acknowledged (message 100) and pushed to the other
  * clients. If anything fails, the live document is rebuilt from Postgres, so memory never holds
  * what the database does not; a batch that failed is retried one update at a time, and only the
@@ -416,13 +417,15 @@ export class SyncDocuments {
           }
         }
         current = null;
-        const problems = touchedProblems(doc, parsed.kind, touched);
+        const problems = touchedProblems(doc, parsed.kind, touched, parsed.month);
         if (problems.length > 0) throw new Refused(`it does not fit the document's layout (${problems.join('; ')})`);
         if (toStore.length === 0) return;
         const merged = toStore.length === 1 ? toStore[0]! : Y.mergeUpdatesV2(toStore);
         lastUpdateId = await appendUpdate(tx, name, parsed.venueId, merged);
         sinceSnapshot++;
         if (parsed.kind === 'day' && touchedCount(touched) > 0) await projectDay(tx, parsed.venueId, parsed.day!, doc, touched);
+        if (parsed.kind === 'stays' && touchedCount(touched) > 0) await projectStays(tx, parsed.venueId, parsed.month!, doc, touched);
+        if (parsed.kind === 'config' && touchedCount(touched) > 0) await projectRoomTypes(tx, parsed.venueId, doc, touched);
         await tx.update(venues).set({ lastUpdateAt: sql`now()` }).where(eq(venues.id, parsed.venueId));
         await notifyDocChanged(tx, name);
         if (sinceSnapshot > this.options.compactAfterUpdates && !doc.store.pendingStructs && !doc.store.pendingDs) {

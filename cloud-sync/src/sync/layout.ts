@@ -8,6 +8,8 @@ import {
   paymentProblem,
   PAYMENTS_ROOT,
   readOrderById,
+  stayProblem,
+  STAYS_ROOT,
   type ParsedDocName,
 } from '@onemoment/shared/sync/index';
 
@@ -19,7 +21,7 @@ export function rootNames(kind: ParsedDocName['kind']): readonly string[] {
   return DOC_ROOTS[kind];
 }
 
-/** The keys of the records a batch touched, by root name (orders, payments, bills; menuItems). */
+/** The keys of the records a batch touched, by root name (orders, payments, bills; menuItems, roomTypes; bookings). */
 export type TouchedRecords = Map<string, Set<string>>;
 
 /** The document's root maps, by type, to tell which root a changed type belongs to. */
@@ -54,10 +56,23 @@ export function touchedCount(touched: TouchedRecords): number {
   return count;
 }
 
-/** Why the touched records no longer fit the layout; empty when they all do (or were deleted). */
-export function touchedProblems(doc: Y.Doc, kind: ParsedDocName['kind'], touched: TouchedRecords): string[] {
+/**
+ * Why the touched records no longer fit the layout; empty when they all do (or were deleted). `month`
+ * is a stays document's: a booking in it must arrive that month.
+ */
+export function touchedProblems(doc: Y.Doc, kind: ParsedDocName['kind'], touched: TouchedRecords, month?: string): string[] {
   if (kind === 'config') return configProblems(doc).slice(0, 5);
   const problems: string[] = [];
+  if (kind === 'stays') {
+    const bookings = doc.getMap<unknown>(STAYS_ROOT);
+    for (const id of touched.get(STAYS_ROOT) ?? []) {
+      if (bookings.get(id) === undefined) continue; // deleted (moved to another month): the projection drops it
+      const problem = stayProblem(doc, id, month);
+      if (problem) problems.push(`stay ${id.slice(0, 64)}: ${problem}`);
+      if (problems.length >= 5) break;
+    }
+    return problems;
+  }
   const orders = doc.getMap<unknown>(DAY_ROOT);
   for (const id of touched.get(DAY_ROOT) ?? []) {
     if (orders.get(id) === undefined) continue; // deleted: the projection drops it

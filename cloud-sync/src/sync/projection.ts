@@ -18,14 +18,14 @@ import type { TouchedRecords } from './layout.ts';
 
 const CHUNK = 1_000;
 
-function chunks<T>(list: T[]): T[][] {
+export function chunks<T>(list: T[]): T[][] {
   const result: T[][] = [];
   for (let i = 0; i < list.length; i += CHUNK) result.push(list.slice(i, i + CHUNK));
   return result;
 }
 
 /** The `SET` of an upsert that takes every listed column from the row that was refused (`excluded`). */
-function fromExcluded<T extends PgTable>(table: T, keys: ReadonlyArray<keyof T['_']['columns'] & string>): Record<string, SQL> {
+export function fromExcluded<T extends PgTable>(table: T, keys: ReadonlyArray<keyof T['_']['columns'] & string>): Record<string, SQL> {
   const columns = getTableColumns(table);
   return Object.fromEntries(keys.map((key) => [key, sql.raw(`excluded.${columns[key]!.name}`)]));
 }
@@ -174,6 +174,7 @@ export async function projectDayBills(tx: Db, venueId: string, businessDay: stri
     paidMinor: bill.paidMinor,
     tipsMinor: bill.tipsMinor,
     writtenOffMinor: bill.writtenOffMinor,
+    roomService: bill.roomService,
     settledAt: new Date(bill.settledAt),
   }));
   for (const chunk of chunks(rows)) {
@@ -193,6 +194,7 @@ export async function projectDayBills(tx: Db, venueId: string, businessDay: stri
           'paidMinor',
           'tipsMinor',
           'writtenOffMinor',
+          'roomService',
           'settledAt',
         ]),
       });

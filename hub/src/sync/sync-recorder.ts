@@ -6,6 +6,7 @@ import { setMenuItem } from '@onemoment/shared/sync/config-doc';
 import type { CommandTx } from '../db/command-runner.ts';
 import type { EventLog } from '../events/event-log.ts';
 import { LOCAL_ORIGIN, type StoredUpdate, type SyncDocuments } from './sync-documents.ts';
+import type { StaysSync } from './stays-sync.ts';
 
 /** A menu item's synced fields, as the menu module lists them (archived items too). */
 export interface SyncedMenuItem {
@@ -27,8 +28,10 @@ export interface SyncedMenuItem {
  * slip's details or who took the money: see shared/src/sync/day-doc.ts); `menu.changed` (an item
  * edited, added or archived, or the menu rearranged) writes every item as the menu module now has it
  * into the config document (only what differs, so a change that came from the cloud is not sent back,
- * and a category's rename reaches each of its items). One Yjs transaction per event, so one update and
- * one row.
+ * and a category's rename reaches each of its items). With the hotel, `booking.changed` writes the
+ * booking into the stays document of its arrival month and `room.changed` the room types into the
+ * config document (see stays-sync.ts); a settled bill says whether its visit was a room's room service.
+ * One Yjs transaction per event, so one update and one row.
  */
 export class SyncRecorder {
   constructor(
@@ -37,7 +40,12 @@ export class SyncRecorder {
     private readonly committed: (stored: StoredUpdate) => void,
     /** The menu's items as they are inside the running command; null on a hub without the restaurant. */
     private readonly menuItems: (() => SyncedMenuItem[]) | null = null,
+    /** Whether a visit is a hotel room's room service (its table is a room's); null without the restaurant. */
+    private readonly isRoomVisit: ((visitId: string) => boolean) | null = null,
   ) {}
+
+  /** The hotel's stays, when the hub runs it (set before subscribe). */
+  stays: StaysSync | null = null;
 
   /** From now on every published order, payment, settled bill and menu change is recorded; returns how to stop. */
   subscribe(events: EventLog): () => void {
@@ -48,6 +56,14 @@ export class SyncRecorder {
       events.on('bill.settled', (tx, bill) => this.recordBill(tx, bill)),
       events.on('menu.changed', (tx) => this.recordMenu(tx)),
     ];
+    const stays = this.stays;
+    if (stays) {
+      stops.push(
+        events.on('booking.changed', (tx, booking) => stays.recordBooking(tx, booking)),
+        // Cheap to compare whole (a hotel has a handful of types), and a room added or retyped changes the counts.
+        events.on('room.changed', (tx) => stays.recordRoomTypes(tx)),
+      );
+    }
     return () => stops.forEach((stop) => stop());
   }
 
@@ -81,7 +97,8 @@ export class SyncRecorder {
   recordBill(tx: CommandTx, bill: BillSettled): void {
     const name = this.dayDocName(bill.businessDay);
     if (!name) return;
-    this.store(tx, this.documents.write(tx, name, (doc) => writeBill(doc, bill, LOCAL_ORIGIN)));
+    const roomService = this.isRoomVisit?.(bill.visitId) ?? false;
+    this.store(tx, this.documents.write(tx, name, (doc) => writeBill(doc, { ...bill, roomService }, LOCAL_ORIGIN)));
   }
 
   /**
@@ -107,7 +124,7 @@ export class SyncRecorder {
     this.store(tx, stored);
   }
 
-  private store(tx: CommandTx, stored: StoredUpdate | null): void {
+  store(tx: CommandTx, stored: StoredUpdate | null): void {
     if (stored) tx.afterCommit(() => this.committed(stored));
   }
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { isVenueId } from '@onemoment/shared/sync/doc-names';
+import type * as Y from 'yjs';
+import { docNames, isVenueId, parseDocName } from '@onemoment/shared/sync/doc-names';
 import type { HubContext } from '../context.ts';
 import { conflict, HubError } from '../errors.ts';
 import { readMenuItems, readTonRate } from '@onemoment/shared/sync/config-doc';
@@ -9,6 +10,7 @@ import type { SyncStatus } from './schemas.ts';
 import { SyncClient, type AckRange, type CloudLink, type SyncClientOptions } from './sync-client.ts';
 import { SyncDocuments, type StoredUpdate } from './sync-documents.ts';
 import { SyncRecorder } from './sync-recorder.ts';
+import { StaysSync, stayMonthsAround, touchedStays, type SyncedHotel } from './stays-sync.ts';
 
 export interface SyncOptions extends SyncClientOptions {
   /** How often the active documents are reviewed (the day turns, old documents finish). Default 60 s. */
@@ -22,6 +24,14 @@ export type SyncedMenu = Pick<MenuService, 'syncedFields' | 'applyCloudFields'>;
 
 /** What sync asks of TON payments: HQ's rate is applied by them, in their own command. */
 export type SyncedTonRate = Pick<TonPayments, 'applyHqRate'>;
+
+/** The other modules sync serves when they run (each loads before sync). */
+export interface SyncedModules {
+  /** The hotel: its bookings go to the stays documents, and HQ's come back through it. */
+  hotel?: SyncedHotel | null;
+  /** Whether a visit is a hotel room's room service (the restaurant's tables know). */
+  isRoomVisit?: ((visitId: string) => boolean) | null;
+}
 
 interface SettingsRow extends CloudLink {
   lastSyncAt: string | null;
@@ -40,7 +50,8 @@ function prepare(db: Database.Database) {
 
 /**
  * Cloud sync on the hub: records every change in its documents (SyncRecorder, inside the commands),
- * keeps the documents of the last two business days and the config in memory, pairs with the cloud,
+ * keeps the documents of the last two business days, the config and (with the hotel) the stays of
+ * last month to a year ahead in memory, pairs with the cloud,
  * and runs the client that sends and receives updates while paired. Unpaired hubs still record, so
  * their history syncs once they are paired.
  */
@@ -54,6 +65,7 @@ export class SyncService {
   private stopped = false;
   /** The HQ rate last handed to TON payments ("rate@setAt"), so an unrelated config update does not repeat it. */
   private appliedTonRate: string | null = null;
+  private readonly stays: StaysSync | null;
 
   constructor(
     private readonly context: HubContext,
@@ -62,13 +74,18 @@ export class SyncService {
     private readonly options: SyncOptions = {},
     /** TON payments, when the hub runs them: HQ's rate from the config document is applied through them. */
     private readonly tonRate: SyncedTonRate | null = null,
+    others: SyncedModules = {},
   ) {
     const sqlite = context.store.sqlite;
     this.sql = prepare(sqlite);
     this.documents = new SyncDocuments(sqlite, context.clock, (doc, rowId, error) =>
       context.log.error({ err: error, doc, rowId }, 'a stored sync update could not be read; the document is rebuilt without it'),
     );
-    this.recorder = new SyncRecorder(context.venue, this.documents, (stored) => this.committed(stored), menu ? () => menu.syncedFields() : null);
+    this.recorder = new SyncRecorder(context.venue, this.documents, (stored) => this.committed(stored), menu ? () => menu.syncedFields() : null, others.isRoomVisit ?? null);
+    this.stays = others.hotel
+      ? new StaysSync(others.hotel, this.documents, () => this.recorder.localVenueId(), (tx, stored) => this.recorder.store(tx, stored), context.log)
+      : null;
+    this.recorder.stays = this.stays;
   }
 
   /** From now on every published order and menu change is recorded (call before any command runs). */
@@ -84,6 +101,8 @@ export class SyncService {
     }
     const menu = this.menu;
     if (menu) await this.context.commands.run((tx) => this.recorder.seedMenu(tx, menu.syncedFields()));
+    const stays = this.stays;
+    if (stays) await this.context.commands.run((tx) => stays.recordRoomTypes(tx));
     for (const name of this.retainedNames()) this.documents.get(name);
     // An HQ rate that came while TON was not set up, or just before the hub stopped, is taken now.
     await this.applyTonRate();
@@ -105,13 +124,20 @@ export class SyncService {
     return (this.sql.settings.get() as SettingsRow | undefined) ?? null;
   }
 
-  /** The config and the days of today and yesterday: what is kept in memory whatever the pairing. */
+  /**
+   * The config and the days of today and yesterday: what is kept in memory whatever the pairing; with
+   * the hotel, the stays of last month to a year ahead too (fourteen small documents, whatever the
+   * years of history: older months unload like old days).
+   */
   retainedNames(): string[] {
     const config = this.recorder.configDocName();
-    if (!config) return [];
+    const venueId = this.recorder.localVenueId();
+    if (!config || !venueId) return [];
     const now = this.context.clock.now();
-    const days = new Set([this.context.venue.businessDay(now), this.context.venue.businessDay(new Date(now.getTime() - DAY_MS))]);
-    return [config, ...[...days].map((day) => this.recorder.dayDocName(day)!)];
+    const today = this.context.venue.businessDay(now);
+    const days = new Set([today, this.context.venue.businessDay(new Date(now.getTime() - DAY_MS))]);
+    const stays = this.stays ? stayMonthsAround(today).map((month) => docNames.stays(venueId, month)) : [];
+    return [config, ...[...days].map((day) => this.recorder.dayDocName(day)!), ...stays];
   }
 
   /**
@@ -250,9 +276,26 @@ export class SyncService {
    * then HQ's TON rate, in the TON module's own command (the update is stored whatever it decides).
    */
   private async applyRemote(name: string, updateV1: Uint8Array): Promise<void> {
+    const parsed = parseDocName(name);
+    const stays = parsed?.kind === 'stays' ? this.stays : null;
     const config = await this.context.commands.run((tx) => {
       const now = this.context.clock.now().toISOString();
       this.sql.touch.run(now);
+      if (stays) {
+        // The bookings the update touched are merged through the hotel, in this same command; what
+        // the merge publishes is written back into the document only where it differs (no echo).
+        const doc = this.documents.get(name);
+        const touched = new Set<string>();
+        const collect = (transaction: Y.Transaction) => touchedStays(transaction, doc, touched);
+        doc.on('afterTransaction', collect);
+        try {
+          this.documents.applyRemote(tx, name, updateV1);
+        } finally {
+          doc.off('afterTransaction', collect);
+        }
+        stays.mergeRemote(tx, this.documents.get(name), parsed!.month!, touched);
+        return false;
+      }
       const stored = this.documents.applyRemote(tx, name, updateV1);
       if (!stored || name !== this.recorder.configDocName()) return false;
       this.menu?.applyCloudFields(tx, readMenuItems(this.documents.get(name)));

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { roomTypeProblems } from './room-types-doc.ts';
 
 /**
  * The config document (`venue/{venueId}/config`): what HQ and the hub may both change.
@@ -14,6 +15,8 @@ import * as Y from 'yjs';
  * map of an item neither has yet, only one map survives the merge. The hub therefore writes every menu
  * item into its config document (so the map exists before anyone edits it), and the cloud should only
  * edit items its copy of the document already has.
+ *
+ *   roomTypes: Y.Map  roomTypeId → Y.Map { name, rooms }   (written by the hub; see room-types-doc.ts)
  *
  *   settings: Y.Map  name → plain value; today only
  *     tonRate: { nanotonsPerMinor: "3300000", setAt: ISO time }   (written by HQ only)
@@ -204,7 +207,7 @@ export function settingsProblems(doc: Y.Doc): string[] {
   return problems;
 }
 
-/** Why the config document's records are malformed (menu items, then settings); empty when all are fine. */
+/** Why the config document's records are malformed (menu items, settings, room types); empty when all are fine. */
 export function configProblems(doc: Y.Doc): string[] {
-  return [...menuItemProblems(doc), ...settingsProblems(doc)];
+  return [...menuItemProblems(doc), ...settingsProblems(doc), ...roomTypeProblems(doc)];
 }

@@ -21,7 +21,8 @@ import { readinessWrites, toStatusTimes, type StatusTimes } from './status-times
  *   bills: Y.Map  visitId → Y.Map {
  *     currency [c], subtotalMinor [sub], discountMinor [dis], serviceChargeMinor [svc], taxMinor [tax],
  *     taxLines [tl] (JSON [[rateBp, netMinor, taxMinor], ...], by rate), totalMinor [tot], paidMinor [paid],
- *     tipsMinor [tips], writtenOffMinor [wo], statusTimes [st]: Y.Map { settled: isoTime }
+ *     tipsMinor [tips], writtenOffMinor [wo], roomService [rs] (true: a hotel room's room-service
+ *     bill; absent means false), statusTimes [st]: Y.Map { settled: isoTime }
  *   }
  *
  * Plain fields are last-writer-wins. Status lives only in statusTimes (see status-times.ts). Totals are
@@ -94,6 +95,7 @@ export const BILL_KEYS = {
   paidMinor: 'paid',
   tipsMinor: 'tips',
   writtenOffMinor: 'wo',
+  roomService: 'rs',
   statusTimes: 'st',
 } as const;
 
@@ -253,8 +255,10 @@ export function taxLinesJson(lines: BillSettled['taxLines']): string {
 /**
  * Upserts a visit's settled bill (`bill.settled`), in one Yjs transaction: its figures as this
  * settlement has them (only those that differ are written), and the first time it was settled.
+ * `roomService` says the visit was a hotel room's (the hub knows it from the visit's table), so HQ
+ * can report room-service takings beside the rooms.
  */
-export function writeBill(doc: Y.Doc, bill: BillSettled, origin: unknown = null): boolean {
+export function writeBill(doc: Y.Doc, bill: BillSettled & { roomService?: boolean }, origin: unknown = null): boolean {
   const bills = doc.getMap<unknown>(BILLS_ROOT);
   let changed = false;
   doc.transact(() => {
@@ -271,6 +275,7 @@ export function writeBill(doc: Y.Doc, bill: BillSettled, origin: unknown = null)
     changed = put(map, K.paidMinor, bill.paidMinor) || changed;
     changed = put(map, K.tipsMinor, bill.tipsMinor, 0) || changed;
     changed = put(map, K.writtenOffMinor, bill.writtenOffMinor, 0) || changed;
+    changed = put(map, K.roomService, bill.roomService ?? false, false) || changed;
     // Created with the bill, never later (see writeItem).
     const times = child(map, K.statusTimes).map;
     changed = addTimes(times, [['settled', bill.settledAt]]) || changed;

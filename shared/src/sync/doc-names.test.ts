@@ -2,6 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { docNames, parseDocName, renameVenue } from './doc-names.ts';
 
 describe('document names', () => {
+  it('builds and parses stays names (bookings by arrival month)', () => {
+    expect(docNames.stays('demo-bistro', '2026-06')).toBe('venue/demo-bistro/stays/2026-06');
+    expect(parseDocName('venue/demo-bistro/stays/2026-12')).toEqual({ venueId: 'demo-bistro', kind: 'stays', month: '2026-12' });
+    expect(renameVenue('venue/demo-bistro/stays/2026-06', 'demo-bistro', 'v_9f2')).toBe('venue/v_9f2/stays/2026-06');
+    expect(() => docNames.stays('demo', '2026-13')).toThrow(RangeError);
+    for (const name of ['venue/demo/stays/2026-00', 'venue/demo/stays/2026-6', 'venue/demo/stays/2026-06-01', 'venue/demo/stays/1969-12', 'venue/demo/stays/2026-06/x']) {
+      expect(parseDocName(name)).toBeNull();
+    }
+  });
+
   it('builds and parses config and day names', () => {
     expect(docNames.config('demo-bistro')).toBe('venue/demo-bistro/config');
     expect(docNames.day('demo-bistro', '2026-06-01')).toBe('venue/demo-bistro/day/2026-06-01');
@@ -21,7 +31,6 @@ describe('document names', () => {
     'venue/démo/config',
     `venue/${'a'.repeat(65)}/config`,
     'venues/demo-bistro/config',
-    'venue/demo-bistro/stays/2026-06',
     'venue%2Fdemo-bistro%2Fconfig',
     '',
   ])('refuses %j', (name) => {

@@ -1,5 +1,5 @@
 /** The CRDT layout of the sync documents: pure functions on Y.Doc, shared by the hub and the cloud. */
-export { docNames, parseDocName, renameVenue, isVenueId, isBusinessDay, type DocKind, type ParsedDocName } from './doc-names.ts';
+export { docNames, parseDocName, renameVenue, isVenueId, isBusinessDay, isMonth, type DocKind, type ParsedDocName } from './doc-names.ts';
 export {
   effectiveOrderStatus,
   effectiveItemStatus,
@@ -42,3 +42,19 @@ export {
   type TonRateSetting,
 } from './config-doc.ts';
 export { layoutProblems, DOC_ROOTS } from './layout.ts';
+export {
+  writeStay,
+  removeStay,
+  hasStay,
+  readStays,
+  readStayById,
+  stayProblem,
+  stayProblems,
+  effectiveStayStatus,
+  STAYS_ROOT,
+  STAY_KEYS,
+  STAY_LIMITS,
+  type StayInput,
+  type StayRecord,
+} from './stays-doc.ts';
+export { setRoomTypes, readRoomTypes, roomTypeProblems, ROOM_TYPES_ROOT, type RoomTypeRecord } from './room-types-doc.ts';

@@ -4,9 +4,15 @@ import { BILLS_ROOT, DAY_ROOT, PAYMENTS_ROOT } from './day-doc.ts';
 import type { DocKind } from './doc-names.ts';
 import { orderProblems } from './order-records.ts';
 import { billProblems, paymentProblems } from './payment-records.ts';
+import { ROOM_TYPES_ROOT } from './room-types-doc.ts';
+import { stayProblems, STAYS_ROOT } from './stays-doc.ts';
 
 /** The root types each kind of document may have; every one is a Y.Map. */
-export const DOC_ROOTS: Readonly<Record<DocKind, readonly string[]>> = { config: [CONFIG_ROOT, SETTINGS_ROOT], day: [DAY_ROOT, PAYMENTS_ROOT, BILLS_ROOT] };
+export const DOC_ROOTS: Readonly<Record<DocKind, readonly string[]>> = {
+  config: [CONFIG_ROOT, SETTINGS_ROOT, ROOM_TYPES_ROOT],
+  day: [DAY_ROOT, PAYMENTS_ROOT, BILLS_ROOT],
+  stays: [STAYS_ROOT],
+};
 
 /**
  * Everything in `doc` that is not the layout of a `kind` document: unknown root types, a root used as
@@ -31,5 +37,6 @@ export function layoutProblems(doc: Y.Doc, kind: DocKind): string[] {
       return [`root "${name}" is not a map`];
     }
   }
-  return kind === 'day' ? [...orderProblems(doc), ...paymentProblems(doc), ...billProblems(doc)] : configProblems(doc);
+  if (kind === 'day') return [...orderProblems(doc), ...paymentProblems(doc), ...billProblems(doc)];
+  return kind === 'stays' ? stayProblems(doc) : configProblems(doc);
 }

@@ -65,9 +65,20 @@ describe('writing and reading settled bills', () => {
       paidMinor: 4_250,
       tipsMinor: 300,
       writtenOffMinor: 0,
+      roomService: false,
       settledAt: timeAt(30),
       statusTimes: { settled: timeAt(30) },
     });
+  });
+
+  it("marks a hotel room's room-service bill, and refuses a flag that is not true or false", () => {
+    const doc = new Y.Doc();
+    writeBill(doc, { ...makeBill(VISIT_ID, { settledAt: timeAt(30) }), roomService: true });
+    expect(readBillByVisitId(doc, VISIT_ID)).toMatchObject({ roomService: true });
+    const bill = doc.getMap<Y.Map<unknown>>('bills').get(VISIT_ID)!;
+    bill.set(BILL_KEYS.roomService, 'yes');
+    expect(readBillByVisitId(doc, VISIT_ID)).toBeNull();
+    expect(billProblems(doc)).toEqual([`bill ${VISIT_ID}: rs is not true or false`]);
   });
 
   it('writes only what a second settlement changed, and keeps the first settled time', () => {

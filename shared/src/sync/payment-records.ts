@@ -46,6 +46,8 @@ export interface BillRecord {
   paidMinor: number;
   tipsMinor: number;
   writtenOffMinor: number;
+  /** A hotel room's room-service bill. */
+  roomService: boolean;
   /** When it was first settled. */
   settledAt: string;
   statusTimes: Record<string, string>;
@@ -60,6 +62,13 @@ const BILL_STATES = new Set(['settled']);
 
 function money(map: Y.Map<unknown>, key: string, fallback?: number): number {
   return int(map, key, 0, MONEY_LIMITS.maxMinor, fallback);
+}
+
+/** An optional boolean field: absent reads as false. */
+function flag(map: Y.Map<unknown>, key: string): boolean {
+  const value = map.get(key) ?? false;
+  if (typeof value !== 'boolean') throw new Invalid(`${key} is not true or false`);
+  return value;
 }
 
 function recordMap(id: string, value: unknown): Y.Map<unknown> {
@@ -139,6 +148,7 @@ function readBill(visitId: string, value: unknown): BillRecord {
     paidMinor: money(map, K.paidMinor),
     tipsMinor: money(map, K.tipsMinor, 0),
     writtenOffMinor,
+    roomService: flag(map, K.roomService),
     settledAt,
     statusTimes,
   };
