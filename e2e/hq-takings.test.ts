@@ -85,10 +85,10 @@ describe("HQ's takings", () => {
     const venueTable = page.locator('table[aria-label="Takings by day"] tbody');
     await page.locator('#takingsTitle', { hasText: 'Takings of A Berlin bistro' }).waitFor(WAIT);
     await expect.poll(() => venueTable.locator('tr').first().locator('td').allTextContents(), WAIT).toEqual([
-      today, 'EUR', '2', '€10.00', '€42.50', '€0.00', '€3.00', '€0.00', '€0.00', '€0.00', '€5.00',
+      today, 'EUR', '2', '€10.00', '€42.50', '€0.00', '€0.00', '€3.00', '€0.00', '€0.00', '€0.00', '€5.00',
     ]);
     await expect.poll(() => venueTable.locator('tr.total td').allTextContents(), WAIT).toEqual([
-      'Total', 'EUR', '2', '€10.00', '€42.50', '€0.00', '€3.00', '€0.00', '€0.00', '€0.00', '€5.00',
+      'Total', 'EUR', '2', '€10.00', '€42.50', '€0.00', '€0.00', '€3.00', '€0.00', '€0.00', '€0.00', '€5.00',
     ]);
 
     const chain = page.locator('table[aria-label="Takings of all venues"] tbody tr');
@@ -100,7 +100,7 @@ describe("HQ's takings", () => {
     await page.locator('tr', { hasText: 'Tokyo sushi' }).getByRole('button', { name: 'Sales and takings' }).click();
     await page.locator('#takingsTitle', { hasText: 'Takings of Tokyo sushi' }).waitFor(WAIT);
     await expect.poll(() => venueTable.locator('tr').first().locator('td').allTextContents(), WAIT).toEqual([
-      today, 'JPY', '1', '¥0', '¥0', '¥4,500', '¥0', '¥0', '¥0', '¥0', '¥0',
+      today, 'JPY', '1', '¥0', '¥0', '¥4,500', '¥0', '¥0', '¥0', '¥0', '¥0', '¥0',
     ]);
     await saveScreenshot(page, 'hq-takings');
     expect(errors).toEqual([]);

@@ -107,7 +107,7 @@ function csvLink(path, name) {
 function takingsCells(row, f, first) {
   const tender = (method) => f.byTender.find((t) => t.method === method);
   row.append(el('td', first), el('td', f.currency), el('td', String(f.payments), 'num'));
-  for (const method of ['cash', 'card', 'ton']) {
+  for (const method of ['cash', 'card', 'ton', 'room']) {
     const t = tender(method); const cell = el('td', money(t.amountMinor, f.currency), 'num'); cell.title = t.count + ' payments'; row.append(cell);
   }
   const tax = el('td', money(f.taxMinor, f.currency), 'num');
@@ -181,7 +181,7 @@ show();
 `;
 
 const takingsHead = (first: string) =>
-  `<tr><th>${first}</th><th>Currency</th><th class="num">Payments</th><th class="num">Cash</th><th class="num">Card</th><th class="num">TON</th>` +
+  `<tr><th>${first}</th><th>Currency</th><th class="num">Payments</th><th class="num">Cash</th><th class="num">Card</th><th class="num">TON</th><th class="num" title="Bills charged to hotel rooms: paid with the folio at checkout, not in the takings">To rooms</th>` +
   `<th class="num">Tips</th><th class="num">Discounts</th><th class="num">Service</th><th class="num">Tax</th><th class="num">Written off</th></tr>`;
 
 const PAGE = `<!doctype html>

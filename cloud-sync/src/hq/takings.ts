@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { PAYMENT_METHODS, type PaymentMethod } from '@onemoment/shared/schemas/payments';
+import { PAYMENT_METHODS, ROOM_CHARGE, type PaymentMethod } from '@onemoment/shared/schemas/payments';
 import { rows, type Db } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { csvFile } from './reports.ts';
@@ -153,7 +153,8 @@ export async function takingsReport(db: Db, venueId: string | null, from: string
     tender.amountMinor += Number(r.amount);
     tender.tipMinor += Number(r.tips);
     target.payments += Number(r.count);
-    target.takingsMinor += Number(r.amount);
+    // A bill charged to a hotel room is not money in yet: the guest pays the folio at checkout.
+    if (r.method !== ROOM_CHARGE) target.takingsMinor += Number(r.amount);
     target.tipsMinor += Number(r.tips);
   }
   for (const r of billRows) {

@@ -81,6 +81,8 @@ export function moneyScenarios(openBackend: () => Promise<Backend>): void {
       }),
     ];
     const later = makePayment('card', 1_000, 100, at(day2, '12:00'));
+    // A lunch charged to a hotel room: listed by its tender, but no money in until the folio is paid.
+    const toRoom = makePayment('room', 700, 0, at(day2, '12:30'), { visitId: 'visit-room' });
     let shop: { venueId: string; hubToken: string };
     let evening: TestSyncClient;
 
@@ -96,6 +98,7 @@ export function moneyScenarios(openBackend: () => Promise<Backend>): void {
       for (const bill of bills) writeBill(evening.doc, bill);
       const noon = await dayClient(shop.venueId, day2, shop.hubToken);
       writePayment(noon.doc, later);
+      writePayment(noon.doc, toRoom);
       await Promise.all([settled(evening), settled(noon)]);
       expect([...evening.denials, ...noon.denials]).toEqual([]);
 
@@ -120,7 +123,7 @@ export function moneyScenarios(openBackend: () => Promise<Backend>): void {
       };
       const expectedDay2 = {
         day: day2, venueId: shop.venueId, venueName: 'Takings bistro', currency: 'EUR',
-        payments: 1, takingsMinor: 1_000, tipsMinor: 100, byTender: tenders([0, 0, 0], [1, 1_000, 100], [0, 0, 0]),
+        payments: 2, takingsMinor: 1_000, tipsMinor: 100, byTender: tenders([0, 0, 0], [1, 1_000, 100], [0, 0, 0], [1, 700, 0]),
         settledBills: 0, discountMinor: 0, serviceChargeMinor: 0, taxMinor: 0, taxLines: [], writtenOffMinor: 0,
       };
       const report = await node.request('GET', `/api/hq/reports/takings?venueId=${shop.venueId}&from=${day1}&to=2026-07-03`, undefined, hq);
@@ -131,8 +134,8 @@ export function moneyScenarios(openBackend: () => Promise<Backend>): void {
         to: '2026-07-03',
         byDay: [expectedDay1, expectedDay2],
         totals: [{
-          currency: 'EUR', payments: 5, takingsMinor: 11_750, tipsMinor: 600,
-          byTender: tenders([1, 4_250, 0], [3, 5_500, 600], [1, 2_000, 0]),
+          currency: 'EUR', payments: 6, takingsMinor: 11_750, tipsMinor: 600,
+          byTender: tenders([1, 4_250, 0], [3, 5_500, 600], [1, 2_000, 0], [1, 700, 0]),
           settledBills: 3, discountMinor: 250, serviceChargeMinor: 450, taxMinor: 1_767, taxLines: expectedDay1.taxLines, writtenOffMinor: 500,
         }],
       });
@@ -145,8 +148,8 @@ export function moneyScenarios(openBackend: () => Promise<Backend>): void {
         [
           'day,venue_id,venue_name,currency,payments,takings_minor,tips_minor,cash_count,cash_minor,cash_tips_minor,card_count,card_minor,card_tips_minor,ton_count,ton_minor,ton_tips_minor,room_count,room_minor,room_tips_minor,settled_bills,discount_minor,service_charge_minor,tax_minor,net_minor_at_1000bp,tax_minor_at_1000bp,net_minor_at_2000bp,tax_minor_at_2000bp,written_off_minor',
           `${day1},${shop.venueId},Takings bistro,EUR,4,10750,500,1,4250,0,2,4500,500,1,2000,0,0,0,0,3,250,450,1767,2500,250,7583,1517,500`,
-          `${day2},${shop.venueId},Takings bistro,EUR,1,1000,100,0,0,0,1,1000,100,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0`,
-          'total,,,EUR,5,11750,600,1,4250,0,3,5500,600,1,2000,0,0,0,0,3,250,450,1767,2500,250,7583,1517,500',
+          `${day2},${shop.venueId},Takings bistro,EUR,2,1000,100,0,0,0,1,1000,100,0,0,0,1,700,0,0,0,0,0,0,0,0,0,0`,
+          'total,,,EUR,6,11750,600,1,4250,0,3,5500,600,1,2000,0,1,700,0,3,250,450,1767,2500,250,7583,1517,500',
           '',
         ].join('\r\n'),
       );

@@ -26,6 +26,15 @@ describe('dayTotals', () => {
     expect(totals).toMatchObject({ takingsMinor: 1750, tipsMinor: 150 });
   });
 
+  it('lists bills charged to hotel rooms by their tender, but leaves them out of the takings', () => {
+    const totals = dayTotals({ ...base, payments: [pay('cash', 1000), pay('room', 1700)] });
+    expect(totals.byMethod).toEqual([
+      { method: 'cash', count: 1, amountMinor: 1000, tipMinor: 0 },
+      { method: 'room', count: 1, amountMinor: 1700, tipMinor: 0 },
+    ]);
+    expect(totals.takingsMinor).toBe(1000);
+  });
+
   it('sums discounts, service and tax per rate from the bills settled that day, and says when it was closed', () => {
     const totals = dayTotals({
       ...base,

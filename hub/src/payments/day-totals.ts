@@ -1,7 +1,7 @@
 // A business day's figures for its close: takings by tender, tips, discounts, service, taxes by rate,
 // written off, the tables still open and the TON not yet confirmed. Pure: the service gathers rows.
 import type { BillView, DayTotals, Payment, PaymentMethod } from '@onemoment/shared/schemas/payments';
-import { PAYMENT_METHODS } from '@onemoment/shared/schemas/payments';
+import { PAYMENT_METHODS, ROOM_CHARGE } from '@onemoment/shared/schemas/payments';
 import { sumMinor } from '@onemoment/shared/money';
 
 export interface DayFacts {
@@ -33,7 +33,8 @@ export function dayTotals(facts: DayFacts): DayTotals {
     businessDay: facts.businessDay,
     currency: facts.currency,
     byMethod,
-    takingsMinor: sumMinor(byMethod.map((entry) => entry.amountMinor)),
+    // Charged to rooms is listed by its tender, but it is no money in: the folio collects it at checkout.
+    takingsMinor: sumMinor(byMethod.filter((entry) => entry.method !== ROOM_CHARGE).map((entry) => entry.amountMinor)),
     tipsMinor: sumMinor(byMethod.map((entry) => entry.tipMinor)),
     discountMinor: sumMinor(facts.settledBills.map((bill) => bill.discountMinor)),
     serviceChargeMinor: sumMinor(facts.settledBills.map((bill) => bill.serviceChargeMinor)),

@@ -11,6 +11,8 @@ export type TaxModeName = (typeof TAX_MODES)[number];
 /** `room`: charged to a hotel stay's folio (the room-charge tender), paid at checkout. */
 export const PAYMENT_METHODS = ['cash', 'card', 'ton', 'room'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+/** The room-charge tender: it settles a bill but brings no money in (takings leave it out). */
+export const ROOM_CHARGE = 'room' satisfies PaymentMethod;
 
 const ReasonSchema = Type.String({ minLength: 1, maxLength: 300, description: 'Why, in a few words (staff only)' });
 const NanotonsSchema = Type.String({ pattern: '^[0-9]{1,30}$', description: 'Nanotons (10^-9 TON), as a decimal string' });
