@@ -242,4 +242,35 @@ describe('hotel bookings', () => {
     expect((await book({ roomId: 'room-305', roomTypeId: 'suite', arrival: from, departure: addDays(from, 1) })).body.error).toBe('room_unavailable');
     expect((await t.request('POST', '/api/hotel/rooms/room-305/out-of-order', { reason: 'x', from, to: from }, desk)).status).toBe(400);
   });
+
+  it('takes a room out of order only when no stay needs it', async () => {
+    const from = addDays(TODAY, 230);
+    expect((await book({ roomId: 'room-306', roomTypeId: 'suite', arrival: addDays(from, 1), departure: addDays(from, 2) })).status).toBe(201);
+    const assigned = await t.request('POST', '/api/hotel/rooms/room-306/out-of-order', { reason: 'Painting', from, to: addDays(from, 3) }, desk);
+    expect(assigned).toMatchObject({ status: 409, body: { error: 'room_has_stays', message: `Room 306 has Guest A from ${addDays(from, 1)} on those nights: move that stay to another room first.` } });
+    // The other suite is free of assigned stays, but an unassigned suite booking needs it that night.
+    expect((await book({ roomTypeId: 'suite', arrival: addDays(from, 1), departure: addDays(from, 2) })).status).toBe(201);
+    const needed = await t.request('POST', '/api/hotel/rooms/room-305/out-of-order', { reason: 'Painting', from, to: addDays(from, 3) }, desk);
+    expect(needed).toMatchObject({ status: 409, body: { error: 'room_needed' } });
+    // Refused, so the room keeps the out-of-order it had (the water damage of an earlier test).
+    expect((await t.request('GET', '/api/hotel/rooms', undefined, desk)).body.find((r: { id: string }) => r.id === 'room-305').outOfOrder.reason).toBe('Water damage');
+    expect((await t.request('POST', '/api/hotel/rooms/room-305/out-of-order', { reason: 'Painting', from: addDays(from, 2), to: addDays(from, 4) }, desk)).status).toBe(200);
+  });
+
+  it('adds a rate plan once for one id, and removes it', async () => {
+    const id = newId();
+    const plan = { id, roomTypeId: 'double', name: 'Winter <b>sale</b>', priceMinor: 7900, validFrom: addDays(TODAY, 300), validTo: addDays(TODAY, 310), priority: 50 };
+    const first = await t.request('POST', '/api/hotel/rate-plans', plan, manager);
+    expect(first).toMatchObject({ status: 201, body: { id, name: 'Winter <b>sale</b>', weekdays: 127, minNights: 1 } });
+    expect((await t.request('POST', '/api/hotel/rate-plans', plan, manager)).status).toBe(200);
+    expect((await t.request('GET', '/api/hotel/rate-plans', undefined, desk)).body.filter((p: { id: string }) => p.id === id)).toHaveLength(1);
+    const priced = await book({ roomTypeId: 'double', arrival: addDays(TODAY, 301), departure: addDays(TODAY, 302) });
+    expect(priced.body.totalMinor).toBe(7900);
+    expect((await t.request('POST', '/api/hotel/rate-plans', { ...plan, id: newId() }, desk)).status).toBe(403);
+    expect((await t.request('POST', '/api/hotel/rate-plans', { ...plan, id: newId(), validTo: plan.validFrom }, manager)).body.error).toBe('bad_dates');
+    expect((await t.request('DELETE', `/api/hotel/rate-plans/${id}`, undefined, manager)).status).toBe(204);
+    expect((await t.request('DELETE', `/api/hotel/rate-plans/${id}`, undefined, manager)).status).toBe(404);
+    // The booking keeps the price it was made at.
+    expect((await t.request('GET', `/api/hotel/bookings/${priced.body.id}`, undefined, desk)).body.totalMinor).toBe(7900);
+  });
 });

@@ -6,7 +6,7 @@ import type { Availability, HousekeepingState, RatePlan, RatePlanBody, Room, Roo
 import { newId } from '@onemoment/shared/ids';
 import type { HubContext } from '../context.ts';
 import type { CommandTx } from '../db/command-runner.ts';
-import { badRequest, notFound } from '../errors.ts';
+import { badRequest, conflict, notFound } from '../errors.ts';
 import { rooms as eventRooms } from '../events/event-log.ts';
 import type { StaffPrincipal } from '../sessions/session-lookup.ts';
 import type { InventoryApi } from './hotel-api.ts';
@@ -104,6 +104,8 @@ export class Inventory implements InventoryApi {
       setHousekeeping: db.prepare('UPDATE rooms SET housekeeping = ?, updated_at = ? WHERE id = ?'),
       logHousekeeping: db.prepare('INSERT INTO housekeeping_log (room_id, from_state, to_state, staff_id, at) VALUES (?, ?, ?, ?, ?)'),
       setTable: db.prepare('UPDATE rooms SET table_id = ? WHERE id = ?'),
+      deleteRatePlan: db.prepare('DELETE FROM rate_plans WHERE id = ?'),
+      staysInRoom: db.prepare(`SELECT id, guest_name AS guestName, arrival FROM bookings WHERE room_id = ? AND departure > ? AND arrival < ? AND status IN (${HOLDING}) ORDER BY arrival`),
       setOutOfOrder: db.prepare('UPDATE rooms SET out_of_order_reason = ?, out_of_order_from = ?, out_of_order_to = ?, updated_at = ? WHERE id = ?'),
     };
   }
@@ -158,8 +160,10 @@ export class Inventory implements InventoryApi {
     if (body.validFrom && body.validTo && body.validTo <= body.validFrom) throw badRequest('bad_dates', 'validTo must be after validFrom.');
     for (const date of [body.validFrom, body.validTo]) if (date && !isRealDate(date)) throw badRequest('bad_dates', `${date} is not a date on the calendar.`);
     return this.context.commands.run(() => {
+      const existing = body.id ? this.ratePlans().find((plan) => plan.id === body.id) : undefined;
+      if (existing) return existing;
       const plan: RatePlan = {
-        id: newId(),
+        id: body.id ?? newId(),
         roomTypeId: body.roomTypeId,
         name: body.name,
         priceMinor: body.priceMinor,
@@ -233,13 +237,21 @@ export class Inventory implements InventoryApi {
     return this.publishRoom(tx, roomId);
   }
 
+  removeRatePlan(id: string): Promise<void> {
+    return this.context.commands.run(() => {
+      if (this.sql.deleteRatePlan.run(id).changes === 0) throw notFound('This rate plan');
+    });
+  }
+
   setOutOfOrder(roomId: string, outOfOrder: { reason: string; from: string; to: string } | null): Promise<Room> {
     if (outOfOrder) {
       if (!isRealDate(outOfOrder.from) || !isRealDate(outOfOrder.to)) throw badRequest('bad_dates', 'from and to must be dates on the calendar.');
       if (outOfOrder.to <= outOfOrder.from) throw badRequest('bad_dates', '"to" must be after "from": the room is out of order from the first date up to, not including, the second.');
     }
     return this.context.commands.run((tx) => {
-      if (!this.roomRow(roomId)) throw notFound(`Room "${roomId}"`);
+      const room = this.roomRow(roomId);
+      if (!room) throw notFound(`Room "${roomId}"`);
+      if (outOfOrder) this.checkRoomCanGo(room, outOfOrder.from, outOfOrder.to);
       this.sql.setOutOfOrder.run(outOfOrder?.reason ?? null, outOfOrder?.from ?? null, outOfOrder?.to ?? null, this.context.clock.now().toISOString(), roomId);
       return this.publishRoom(tx, roomId);
     });
@@ -248,6 +260,21 @@ export class Inventory implements InventoryApi {
   /** Records the room's room-service table (made by the restaurant the first time a stay checks in). */
   setTableOf(roomId: string, tableId: string): void {
     this.sql.setTable.run(tableId, roomId);
+  }
+
+  /**
+   * A room goes out of order only when no stay needs it: neither one assigned to it on those nights,
+   * nor the type's bookings, which would then outnumber its rooms.
+   */
+  private checkRoomCanGo(room: RoomRow, from: string, to: string): void {
+    const assigned = this.sql.staysInRoom.all(room.id, from, to) as Array<{ id: string; guestName: string; arrival: string }>;
+    if (assigned.length > 0) {
+      throw conflict('room_has_stays', `Room ${room.number} has ${assigned.map((s) => `${s.guestName} from ${s.arrival}`).join(', ')} on those nights: move ${assigned.length === 1 ? 'that stay' : 'those stays'} to another room first.`);
+    }
+    const wasOut = room.outOfOrderFrom !== null && room.outOfOrderTo !== null;
+    const free = this.freeByNight(room.roomTypeId, from, to);
+    const short = free.findIndex((count, i) => count - (wasOut && outOfOrderOn(room, addDays(from, i)) ? 0 : 1) < 0);
+    if (short >= 0) throw conflict('room_needed', `Every room of this type is booked on the night of ${addDays(from, short)}: this one cannot go out of order then.`);
   }
 
   /** Announces a room's state to staff (room.changed): the front desk's board and housekeeping follow it. */

@@ -83,11 +83,21 @@ export function hotelRoutes(context: HubContext, parts: { inventory: Inventory; 
 
     app.post(
       '/api/hotel/rate-plans',
-      { preHandler: manager, schema: { tags, summary: 'Add a rate plan (the highest priority covering a night prices it)', body: RatePlanBodySchema, response: { 201: RatePlanSchema, ...errorResponses } } },
+      { preHandler: manager, schema: { tags, summary: 'Add a rate plan (the highest priority covering a night prices it); the same id again answers the first', body: RatePlanBodySchema, response: { 200: RatePlanSchema, 201: RatePlanSchema, ...errorResponses } } },
       async (request, reply) => {
         const name = cleanText(request.body.name);
         if (!name) throw badRequest('bad_name', 'A rate plan needs a name.');
-        return reply.status(201).send(await inventory.addRatePlan({ ...request.body, name }));
+        const existed = request.body.id !== undefined && inventory.ratePlans().some((plan) => plan.id === request.body.id);
+        return reply.status(existed ? 200 : 201).send(await inventory.addRatePlan({ ...request.body, name }));
+      },
+    );
+
+    app.delete(
+      '/api/hotel/rate-plans/:id',
+      { preHandler: manager, schema: { tags, summary: 'Remove a rate plan (bookings keep the prices they were made at)', params: IdParamsSchema, response: { 204: Type.Null(), ...errorResponses } } },
+      async (request, reply) => {
+        await inventory.removeRatePlan(request.params.id);
+        return reply.status(204).send(null);
       },
     );
 
@@ -99,7 +109,7 @@ export function hotelRoutes(context: HubContext, parts: { inventory: Inventory; 
 
     app.post(
       '/api/hotel/rooms/:id/out-of-order',
-      { preHandler: desk, schema: { tags, summary: 'Take a room out of order from one date up to, not including, another, with the reason', params: IdParamsSchema, body: OutOfOrderBodySchema, response: { 200: RoomSchema, ...errorResponses } } },
+      { preHandler: desk, schema: { tags, summary: 'Take a room out of order from one date up to, not including, another, with the reason (409 room_has_stays or room_needed while a booking needs it)', params: IdParamsSchema, body: OutOfOrderBodySchema, response: { 200: RoomSchema, ...errorResponses } } },
       async (request) => {
         const reason = cleanText(request.body.reason);
         if (!reason) throw badRequest('reason_required', 'Say why the room is out of order.');

@@ -73,6 +73,8 @@ export type RatePlan = Static<typeof RatePlanSchema>;
 
 export const RatePlanBodySchema = Type.Object(
   {
+    /** Client-made, so a retried save adds the plan once. */
+    id: Type.Optional(UuidV7Schema),
     roomTypeId: Type.String({ minLength: 1, maxLength: 64 }),
     name: ShortText(80),
     priceMinor: MinorUnitsSchema,

@@ -1,7 +1,7 @@
 /**
  * The staff and admin pages: PIN login, then the floor (with each table's bill), the orders, the
- * hotel's front desk and housekeeping, and (for managers) the menu, payments, the team, printers, the
- * cloud and the online tasks. The header always
+ * hotel's front desk and housekeeping, and (for managers) the hotel settings, the menu, payments, the
+ * team, printers, the cloud and the online tasks. The header always
  * says what the hub still owes the internet. What a person sees is decided by their role; the hub
  * checks the same roles again.
  */
@@ -26,6 +26,7 @@ import { useOwed } from './online/use-owed.ts';
 import { PaymentsPage } from './money/payments-page.tsx';
 import { FrontDeskPage } from './hotel/front-desk-page.tsx';
 import { HousekeepingPage } from './hotel/housekeeping-page.tsx';
+import { HotelSettingsPage } from './hotel/hotel-settings-page.tsx';
 import { currentPage, navigate, useLocation, type Page } from './router.ts';
 import { homeFor, homePage, isManager, loadSession, pageAfterLogin, saveSession } from './session.ts';
 import { Toasts } from './toasts.tsx';
@@ -93,6 +94,7 @@ const NAV: Array<{ page: Page; label: string; roles: readonly StaffRole[]; modul
   { page: 'housekeeping', label: 'Housekeeping', roles: ['housekeeping', 'front_desk', 'manager'], module: 'hotel' },
   { page: 'translator', label: 'Translator', roles: ['waiter', 'front_desk', 'housekeeping', 'manager'], module: 'translator' },
   { page: 'menu', label: 'Menu', roles: MANAGER, module: 'restaurant' },
+  { page: 'hotel', label: 'Hotel', roles: MANAGER, module: 'hotel' },
   { page: 'payments', label: 'Payments', roles: MANAGER, module: 'payments' },
   { page: 'staff', label: 'Staff', roles: MANAGER, module: null },
   { page: 'printers', label: 'Printers', roles: MANAGER, module: 'printing' },
@@ -200,6 +202,7 @@ function Shell({ session, onLogout, onExpired, onRenamed }: ShellProps) {
         {page === 'front-desk' && <FrontDeskPage store={store} role={session.role} currency={currency} />}
         {page === 'housekeeping' && <HousekeepingPage store={store} />}
         {page === 'translator' && <TranslatorPage live={live} role={session.role} onExpired={onExpired} />}
+        {page === 'hotel' && manager && <HotelSettingsPage currency={currency} />}
         {page === 'menu' && manager && <MenuPage store={store} languages={venue?.languages ?? ['en', 'ru']} />}
         {page === 'staff' && manager && <StaffPage self={session} onSelfRenamed={onRenamed} />}
         {page === 'printers' && manager && <PrintersPage role={session.role} />}

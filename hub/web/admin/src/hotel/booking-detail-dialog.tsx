@@ -1,6 +1,6 @@
 /**
- * One booking at the desk: the stay, the guest's contacts, whether they registered online, the
- * check-in link as a QR the guest scans at the desk, and every action the person's role may take now
+ * One booking at the desk: the stay, the guest's contacts, what they sent when they registered online
+ * (with the registration card), the check-in link as a QR the guest scans at the desk, and every action the person's role may take now
  * (cancelling asks for a reason, as the lifecycle says).
  */
 import { useState } from 'preact/hooks';
@@ -11,6 +11,7 @@ import { Dialog } from '../dialog.tsx';
 import { money } from '../format.ts';
 import type { BookingActions } from './booking-actions.ts';
 import { CheckInQr } from './check-in-qr.tsx';
+import { RegistrationSection } from './registration-section.tsx';
 import { ACTION_LABELS, STATUS_LABELS, detailActions, guestsText, roomText, stayText } from './stay-words.ts';
 
 interface BookingDetailProps {
@@ -70,6 +71,7 @@ export function BookingDetailDialog({ booking, role, roomTypes, actions, onFolio
             </>
           )}
         </dl>
+        <RegistrationSection booking={booking} />
         {canCheckIn && (
           <div class="check-in-link">
             <CheckInQr url={link} label={`Check-in link for ${booking.guest.name}`} size={176} />

@@ -1,8 +1,9 @@
 /**
  * The front desk (front desk staff and managers): today's arrivals, departures and guests in house,
- * each with one tap to check in or out; overbookings to resolve; the rooms board; free rooms over the
- * next two weeks; and New booking. Live: it reads the desk again on every booking, room and
- * overbooking event, so two desks and housekeeping see the same hotel.
+ * each with one tap to check in or out; overbookings to resolve; the rooms board (a tap on a room takes
+ * it out of order or puts it back); free rooms over the next two weeks; and New booking. Live: it
+ * reads the desk again on every booking, room and overbooking event, so two desks and housekeeping
+ * see the same hotel.
  */
 import { useState } from 'preact/hooks';
 import { addDays } from '@onemoment/shared/hotel/stay-dates';
@@ -19,6 +20,7 @@ import { DatesDialog } from './dates-dialog.tsx';
 import { DeskList } from './desk-list.tsx';
 import { FolioDialog } from './folio-dialog.tsx';
 import { NewBookingDialog } from './new-booking-dialog.tsx';
+import { RoomDialog } from './room-dialog.tsx';
 import { RoomsBoard } from './rooms-board.tsx';
 import { longDate } from './stay-words.ts';
 import { useHotelLive } from './use-hotel-live.ts';
@@ -42,6 +44,7 @@ type Open =
   | { kind: 'detail'; booking: Booking }
   | { kind: 'folio'; booking: Booking; folio: Folio }
   | { kind: 'dates'; bookingId: string }
+  | { kind: 'room'; roomId: string }
   | null;
 
 export function FrontDeskPage({ store, role, currency }: { store: LiveStore; role: StaffRole; currency: string }) {
@@ -55,6 +58,9 @@ export function FrontDeskPage({ store, role, currency }: { store: LiveStore; rol
   const { desk, rooms, roomTypes, availability } = live.data;
   const names = new Map([...desk.arrivals, ...desk.departures, ...desk.inHouse].map((b) => [b.id, b.guest.name]));
   const showDetail = (booking: Booking) => setOpen({ kind: 'detail', booking });
+  // An open dialog follows the desk's reads (the guest registers meanwhile, a room is taken out).
+  const fresh = (booking: Booking) => [...desk.arrivals, ...desk.departures, ...desk.inHouse].find((b) => b.id === booking.id) ?? booking;
+  const openRoom = open?.kind === 'room' ? rooms.find((room) => room.id === open.roomId) : undefined;
 
   const openFolio = async (booking: Booking) => {
     const folio = await api.get<Folio>(`${bookingPath(booking.id)}/folio`);
@@ -88,7 +94,7 @@ export function FrontDeskPage({ store, role, currency }: { store: LiveStore; rol
         <DeskList title="In house" list="inHouse" bookings={desk.inHouse} role={role} roomTypes={roomTypes} actions={actions} onOpen={showDetail} empty="Nobody is in house." />
       </div>
 
-      <RoomsBoard rooms={rooms} roomTypes={roomTypes} />
+      <RoomsBoard rooms={rooms} roomTypes={roomTypes} onOpen={(room) => setOpen({ kind: 'room', roomId: room.id })} />
       <AvailabilityGrid availability={availability} currency={currency} onPick={(roomTypeId, arrival) => setOpen({ kind: 'new', start: { roomTypeId, arrival } })} />
 
       {open?.kind === 'new' && (
@@ -106,11 +112,12 @@ export function FrontDeskPage({ store, role, currency }: { store: LiveStore; rol
         />
       )}
       {open?.kind === 'detail' && (
-        <BookingDetailDialog booking={open.booking} role={role} roomTypes={roomTypes} actions={actions} onFolio={() => void openFolio(open.booking)} onClose={() => setOpen(null)} />
+        <BookingDetailDialog booking={fresh(open.booking)} role={role} roomTypes={roomTypes} actions={actions} onFolio={() => void openFolio(open.booking)} onClose={() => setOpen(null)} />
       )}
       {open?.kind === 'folio' && (
         <FolioDialog booking={open.booking} folio={open.folio} onCheckOut={() => actions.run(open.booking, 'check-out')} onClose={() => setOpen(null)} />
       )}
+      {openRoom && <RoomDialog room={openRoom} roomTypes={roomTypes} today={desk.date} onChanged={live.reload} onClose={() => setOpen(null)} />}
       {open?.kind === 'dates' && (
         <DatesDialog
           bookingId={open.bookingId}

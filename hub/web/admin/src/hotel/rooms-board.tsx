@@ -1,10 +1,14 @@
-/** Every room with its housekeeping state and whether a guest can be given it now. */
+/**
+ * Every room with its housekeeping state and whether a guest can be given it now. With `onOpen`, a
+ * tap on a room opens it (to take it out of order or put it back).
+ */
 import type { Room, RoomType } from '@onemoment/shared/schemas/hotel';
 import { HOUSEKEEPING_LABELS, BOARD_STATE_LABELS, byRoomNumber, countBoardStates, roomBoardState, type RoomBoardState } from './room-words.ts';
+import { shortDate } from './stay-words.ts';
 
 const SHOWN_COUNTS: readonly RoomBoardState[] = ['ready', 'occupied', 'dirty', 'to_inspect', 'out_of_order'];
 
-export function RoomsBoard({ rooms, roomTypes }: { rooms: readonly Room[]; roomTypes: readonly RoomType[] }) {
+export function RoomsBoard({ rooms, roomTypes, onOpen }: { rooms: readonly Room[]; roomTypes: readonly RoomType[]; onOpen?: (room: Room) => void }) {
   const counts = countBoardStates(rooms);
   const typeName = (id: string) => roomTypes.find((type) => type.id === id)?.name ?? id;
   return (
@@ -32,14 +36,29 @@ export function RoomsBoard({ rooms, roomTypes }: { rooms: readonly Room[]; roomT
               data-housekeeping={room.housekeeping}
               title={room.outOfOrder ? `Out of order ${room.outOfOrder.from} → ${room.outOfOrder.to}: ${room.outOfOrder.reason}` : undefined}
             >
-              <span class="room-number">{room.number}</span>
-              <span class="room-type">{typeName(room.roomTypeId)}</span>
-              <span class="room-word">{BOARD_STATE_LABELS[state]}</span>
-              {state !== 'dirty' && state !== 'to_inspect' && <span class="room-hk">{HOUSEKEEPING_LABELS[room.housekeeping]}</span>}
+              {onOpen ? (
+                <button type="button" class="room-tile-open" aria-label={`Room ${room.number}, ${typeName(room.roomTypeId)}: ${BOARD_STATE_LABELS[state].toLowerCase()}`} onClick={() => onOpen(room)}>
+                  <TileFace room={room} state={state} typeName={typeName(room.roomTypeId)} />
+                </button>
+              ) : (
+                <TileFace room={room} state={state} typeName={typeName(room.roomTypeId)} />
+              )}
             </li>
           );
         })}
       </ul>
     </section>
+  );
+}
+
+function TileFace({ room, state, typeName }: { room: Room; state: RoomBoardState; typeName: string }) {
+  return (
+    <>
+      <span class="room-number">{room.number}</span>
+      <span class="room-type">{typeName}</span>
+      <span class="room-word">{BOARD_STATE_LABELS[state]}</span>
+      {state !== 'dirty' && state !== 'to_inspect' && <span class="room-hk">{HOUSEKEEPING_LABELS[room.housekeeping]}</span>}
+      {room.outOfOrder && !room.outOfOrderNow && <span class="room-hk">Out from {shortDate(room.outOfOrder.from)}</span>}
+    </>
   );
 }
