@@ -162,7 +162,10 @@ describe('hotel settings and the desk', { timeout: 180_000 }, () => {
     await deskPage.waitFor(WAIT);
     const today = (await deskPage.getAttribute('data-date'))!;
     const rooms = await kit.staff<Room[]>('GET', '/api/hotel/rooms', undefined, 'front_desk');
-    const room = rooms.find((r) => r.roomTypeId === 'superior' && r.ready)!;
+    // A ready room no stay is booked into over these nights (the demo's arrival of today has room 301).
+    const booked = await kit.staff<Array<{ roomId: string | null }>>('GET', `/api/hotel/bookings?from=${today}&to=${addDays(today, 2)}`, undefined, 'front_desk');
+    const held = new Set(booked.map((b) => b.roomId));
+    const room = rooms.find((r) => r.roomTypeId === 'superior' && r.ready && !held.has(r.id))!;
     const freeBefore = await freeOn(page, 'superior', today);
     const freeTomorrow = await freeOn(page, 'superior', addDays(today, 1));
     const freeLater = await freeOn(page, 'superior', addDays(today, 2));

@@ -56,7 +56,7 @@ export class VisitStore {
       insertVisit: sqlite.prepare("INSERT INTO visits (id, table_id, status, opened_at, opened_by, closed_at) VALUES (?, ?, 'open', ?, ?, NULL)"),
       openVisits: sqlite.prepare(
         `SELECT v.id, v.table_id AS tableId, t.name AS tableName, v.status, v.opened_at AS openedAt, v.closed_at AS closedAt
-           FROM visits v JOIN dining_tables t ON t.id = v.table_id WHERE v.status = 'open' ORDER BY t.position`,
+           FROM visits v JOIN dining_tables t ON t.id = v.table_id WHERE v.status = 'open' AND t.kind = ? ORDER BY t.position`,
       ),
       visitById: sqlite.prepare(
         `SELECT v.id, v.table_id AS tableId, t.name AS tableName, v.status, v.opened_at AS openedAt, v.closed_at AS closedAt
@@ -76,8 +76,9 @@ export class VisitStore {
 
   /** A visit with its table's name, as staff actions return it and visit events carry it. */
   /** Every open visit, in the floor's table order (the day's close lists them with what they owe). */
-  openVisits(): Visit[] {
-    return this.sql.openVisits.all() as Visit[];
+  /** Open visits at dining tables, or at rooms (room service stays open for its stay, settled at checkout). */
+  openVisits(kind: TableRow['kind'] = 'table'): Visit[] {
+    return this.sql.openVisits.all(kind) as Visit[];
   }
 
   visit(visitId: string): Visit | null {
