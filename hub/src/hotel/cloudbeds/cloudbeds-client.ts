@@ -7,6 +7,7 @@
 import { parseRetryAfter } from '../../outbox/retry-rules.ts';
 import { VendorError, type SendContext } from '../../outbox/vendor-adapter.ts';
 import { formEncode } from './cloudbeds-rules.ts';
+import { causeOf, isRecord, parseJsonObject } from '../../outbox/vendor-json.ts';
 
 export const DEFAULT_CLOUDBEDS_API_URL = 'https://api.cloudbeds.com/api/v1.2';
 
@@ -226,7 +227,7 @@ export class CloudbedsClient {
       if (timeout.aborted) throw new VendorError('retry', `Cloudbeds did not answer ${endpoint} within ${Math.round(this.timeoutMs / 1000)} s; the hub tries again.`);
       throw new VendorError('retry', `Cloudbeds could not be reached (${causeOf(error)}); the hub tries again.`);
     }
-    const body = parseJson(raw);
+    const body = parseJsonObject<Json>(raw);
     const said = messageOf(body);
     if (status === 429) {
       const retryAfterMs = parseRetryAfter(retryAfter, new Date());
@@ -248,7 +249,7 @@ export class CloudbedsClient {
 
 /** getReservation's `data`, or null when it lacks what a booking needs. */
 export function readReservation(data: unknown): CloudbedsReservation | null {
-  if (!isRecord(data)) return null;
+  if (!isRecord<Json>(data)) return null;
   const reservationID = idText(data.reservationID);
   const startDate = dateText(data.startDate);
   const endDate = dateText(data.endDate);
@@ -268,7 +269,7 @@ export function readReservation(data: unknown): CloudbedsReservation | null {
       });
     }
   }
-  const guests = isRecord(data.guestList) ? Object.values(data.guestList).filter(isRecord) : [];
+  const guests = isRecord<Json>(data.guestList) ? Object.values(data.guestList).filter((guest) => isRecord<Json>(guest)) : [];
   const main = guests.find((guest) => guest.isMainGuest === true) ?? guests[0] ?? null;
   return {
     reservationID,
@@ -297,24 +298,6 @@ function messageOf(body: Json | null): string | null {
   return printable.replace(/\s+/g, ' ').trim().slice(0, MAX_MESSAGE) || null;
 }
 
-function parseJson(raw: string): Json | null {
-  try {
-    const value: unknown = JSON.parse(raw);
-    return isRecord(value) ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-function causeOf(error: unknown): string {
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  const code = isRecord(cause) && typeof cause.code === 'string' ? cause.code : null;
-  return code ?? (cause instanceof Error ? cause.message : String(cause));
-}
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function arrayOf(value: unknown): Json[] {
   return Array.isArray(value) ? value.filter(isRecord) : [];

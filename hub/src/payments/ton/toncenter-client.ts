@@ -5,6 +5,7 @@
 import { parseRetryAfter } from '../../outbox/retry-rules.ts';
 import { VendorError, type SendContext } from '../../outbox/vendor-adapter.ts';
 import { commentOfMessage, compareLt, type TonTransaction } from './ton-matching.ts';
+import { causeOf, isRecord, parseJsonObject } from '../../outbox/vendor-json.ts';
 
 export const DEFAULT_TON_API_URL = 'https://toncenter.com/api/v2';
 
@@ -105,7 +106,7 @@ export class ToncenterClient {
       if (timeout.aborted) throw new VendorError('retry', `The TON API did not answer within ${Math.round(this.timeoutMs / 1000)} s.`);
       throw new VendorError('retry', `The TON API could not be reached (${causeOf(error)}).`);
     }
-    const body = parseJson(text);
+    const body = parseJsonObject<Record<string, any>>(text);
     const apiError = typeof body?.error === 'string' ? body.error.slice(0, MAX_ERROR_TEXT) : null;
     const code = status === 200 && body?.ok === false && typeof body.code === 'number' ? body.code : status;
     if (code === 429) {
@@ -135,11 +136,11 @@ export class ToncenterClient {
 
 /** One item of getTransactions' `result`; null when it lacks what the matching needs. */
 export function readTransaction(item: unknown): TonTransaction | null {
-  if (!isRecord(item) || !isRecord(item.transaction_id)) return null;
+  if (!isRecord<Record<string, any>>(item) || !isRecord(item.transaction_id)) return null;
   const { lt, hash } = item.transaction_id;
   if (typeof lt !== 'string' || !/^[0-9]{1,30}$/.test(lt) || typeof hash !== 'string' || hash === '' || hash.length > 100) return null;
   const utime = typeof item.utime === 'number' && Number.isSafeInteger(item.utime) ? item.utime : 0;
-  const message = isRecord(item.in_msg) ? item.in_msg : null;
+  const message = isRecord<Record<string, any>>(item.in_msg) ? item.in_msg : null;
   const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
   const value = message && typeof message.value === 'string' && /^[0-9]{1,40}$/.test(message.value) ? message.value : '0';
   return {
@@ -153,21 +154,3 @@ export function readTransaction(item: unknown): TonTransaction | null {
   };
 }
 
-function parseJson(text: string): Record<string, any> | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return isRecord(value) ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-function causeOf(error: unknown): string {
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  const code = isRecord(cause) && typeof cause.code === 'string' ? cause.code : null;
-  return code ?? (cause instanceof Error ? cause.message : String(cause));
-}
-
-function isRecord(value: unknown): value is Record<string, any> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

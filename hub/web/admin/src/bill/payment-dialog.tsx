@@ -8,11 +8,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { newId } from '@onemoment/shared/ids';
 import { ApiError, api, describeError } from '../api.ts';
-import { money, toMajorText } from '../format.ts';
+import { money } from '../format.ts';
 import { notify } from '../toasts.tsx';
 import type { BillView, Payment } from '../types.ts';
 import { dueFor, payableParts } from './bill-words.ts';
-import { cashSuggestions, checkPayment, newDraft, type PaymentDraft } from './payment-draft.ts';
+import { checkPayment, newDraft, type PaymentDraft } from './payment-draft.ts';
+import { CardSlipFields, CashChange } from '../money/tender-fields.tsx';
 import { Dialog } from '../dialog.tsx';
 import { PartChooser } from './part-chooser.tsx';
 
@@ -107,31 +108,10 @@ export function PaymentDialog({ bill, partId, onClose, onPaid }: PaymentDialogPr
               Cash handed over <small class="muted">(empty: exactly {owed !== null ? m(owed) : 'the amount'})</small>
               <input type="text" name="tendered" inputMode="decimal" autoComplete="off" value={draft.tenderedText} onInput={(e) => set({ tenderedText: e.currentTarget.value })} />
             </label>
-            {owed !== null && (
-              <div class="chips" role="group" aria-label="Quick amounts handed over">
-                {cashSuggestions(owed, currency).map((amount) => (
-                  <button key={amount} type="button" class="chip-button" onClick={() => set({ tenderedText: toMajorText(amount, currency) })}>
-                    {m(amount)}
-                  </button>
-                ))}
-              </div>
-            )}
-            <div class={`change-box ${checked.ok ? '' : 'change-box-off'}`} aria-live="polite" data-testid="change">
-              <span>Change to give back</span>
-              <strong>{checked.ok ? m(checked.changeMinor) : '—'}</strong>
-            </div>
+            <CashChange owedMinor={owed} changeMinor={checked.ok ? checked.changeMinor : null} currency={currency} money={m} onTendered={(text) => set({ tenderedText: text })} />
           </>
         ) : (
-          <div class="money-grid">
-            <label class="field">
-              Card: last 4 digits <small class="muted">(optional)</small>
-              <input type="text" name="last4" inputMode="numeric" maxLength={4} autoComplete="off" value={draft.last4} onInput={(e) => set({ last4: e.currentTarget.value })} />
-            </label>
-            <label class="field">
-              Approval code <small class="muted">(optional)</small>
-              <input type="text" name="approvalCode" maxLength={12} autoComplete="off" value={draft.approvalCode} onInput={(e) => set({ approvalCode: e.currentTarget.value })} />
-            </label>
-          </div>
+          <CardSlipFields last4={draft.last4} approvalCode={draft.approvalCode} onChange={set} />
         )}
 
         {!checked.ok && <p class="form-error">{checked.problem}</p>}
