@@ -13,7 +13,7 @@ import { hashToken, newToken } from '../../sessions/tokens.ts';
 import { JoinLimiter } from '../../restaurant/floor/join-limiter.ts';
 import type { BookingApi } from '../hotel-api.ts';
 import { cleanFreeText, datesRefusal, normalizeDocumentNumber, stayClosedRefusal, type Refusal } from './check-in-rules.ts';
-import type { JoinCheckInResponse, RegistrationView } from './check-in-schemas.ts';
+import type { JoinCheckInResponse, RegistrationView } from '@onemoment/shared/schemas/hotel';
 import type { CheckInStore, DocumentRow, StayRow } from './check-in-store.ts';
 import { decodeSignature, normalizeIdPhoto } from './id-images.ts';
 import type { RegistrationCard } from './registration-card-pdf.ts';

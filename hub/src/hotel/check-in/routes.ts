@@ -8,7 +8,7 @@ import { requireStaff } from '../../http/guards.ts';
 import { unauthorized } from '../../errors.ts';
 import { bearerToken } from '../../sessions/tokens.ts';
 import type { CheckInGuest, CheckInService } from './check-in-service.ts';
-import { CheckInCodeParamsSchema, JoinCheckInResponseSchema, PrintQueuedSchema, RegistrationViewSchema } from './check-in-schemas.ts';
+import { CheckInCodeParamsSchema, JoinCheckInResponseSchema, PrintQueuedSchema, RegistrationViewSchema } from '@onemoment/shared/schemas/hotel';
 import { checkIdPhotoContentType, ID_PHOTO_TYPES } from './id-images.ts';
 import type { RegistrationCardPrinting } from './registration-card-print.ts';
 import { registrationCardPdf } from './registration-card-pdf.ts';

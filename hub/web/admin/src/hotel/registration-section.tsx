@@ -11,7 +11,8 @@ import { useObjectUrl } from '../hooks.ts';
 import { notify } from '../toasts.tsx';
 import { bookingPath } from './booking-actions.ts';
 import { openDocument } from './open-blob.ts';
-import { dayTimeText, documentText, idPhotoText, nationalityText, printRefusalText, type RegistrationView } from './registration-words.ts';
+import type { RegistrationView } from '@onemoment/shared/schemas/hotel';
+import { dayTimeText, documentText, idPhotoText, nationalityText, printRefusalText } from './registration-words.ts';
 import { stayText } from './stay-words.ts';
 import { useVenueTimeZone } from './venue-zone.ts';
 

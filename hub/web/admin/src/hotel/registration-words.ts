@@ -4,26 +4,8 @@
  * what to do. Pure, tested beside it.
  */
 import { localDateOf } from '@onemoment/shared/hotel/stay-dates';
+import type { RegistrationView } from '@onemoment/shared/schemas/hotel';
 import { shortDate } from './stay-words.ts';
-
-/** GET /api/hotel/bookings/:id/registration. */
-export interface RegistrationView {
-  bookingId: string;
-  registered: boolean;
-  form: {
-    fullName: string;
-    nationality: string;
-    documentType: string;
-    documentNumber: string;
-    address: string;
-    arrival: string;
-    departure: string;
-    consentAt: string;
-    submittedAt: string;
-  } | null;
-  idPhoto: { onFile: boolean; uploadedAt: string | null; deletedAt: string | null; deleteAfter: string | null };
-  signature: boolean;
-}
 
 const DOCUMENT_TYPES: Readonly<Record<string, string>> = {
   passport: 'Passport',
