@@ -102,4 +102,18 @@ describe('overbooking after a merge', () => {
     await expect(merge({ roomTypeId: 'penthouse' })).rejects.toMatchObject({ code: 'unknown_room_type' });
     expect(t.hub.context.store.sqlite.prepare('SELECT COUNT(*) FROM bookings').pluck().get()).toBe(before);
   });
+
+  it('never checks a second guest into a room someone is in, after a merge put two stays there', async () => {
+    const local = await t.request('POST', '/api/hotel/bookings', { id: newId(), roomTypeId: 'double', roomId: 'room-207', arrival: TODAY, departure: addDays(TODAY, 2), guest: { name: 'Guest at the desk' }, adults: 1 }, desk);
+    expect((await t.request('POST', `/api/hotel/bookings/${local.body.id}/check-in`, {}, desk)).body.status).toBe('checked_in');
+    const remote = await merge({ roomId: 'room-207', arrival: TODAY, departure: addDays(TODAY, 1) });
+    const refused = await t.request('POST', `/api/hotel/bookings/${remote!.id}/check-in`, {}, desk);
+    expect(refused).toMatchObject({ status: 409, body: { error: 'room_occupied', message: 'Room 207 has a guest in house: give this guest another room first.' } });
+    expect((await t.request('GET', `/api/hotel/bookings/${remote!.id}`, undefined, desk)).body.status).toBe('confirmed');
+    const conflict = (await frontDesk()).conflicts.find((c: { roomId: string | null }) => c.roomId === 'room-207');
+    const another = conflict.choices.find((c: { kind: string; bookingId: string }) => c.kind === 'another_room' && c.bookingId === remote!.id);
+    expect((await t.request('POST', `/api/hotel/bookings/${remote!.id}/room`, { roomId: another.roomId }, desk)).status).toBe(200);
+    expect((await t.request('POST', `/api/hotel/bookings/${remote!.id}/check-in`, {}, desk)).body).toMatchObject({ status: 'checked_in', roomId: another.roomId });
+  });
 });
+

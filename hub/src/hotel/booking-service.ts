@@ -91,6 +91,7 @@ export class BookingService implements BookingApi {
       arrivals: db.prepare(`${SELECT_BOOKING} WHERE b.arrival = ? AND b.status IN ('tentative', 'confirmed') ORDER BY r.number, b.guest_name`),
       departures: db.prepare(`${SELECT_BOOKING} WHERE b.departure <= ? AND b.status = 'checked_in' ORDER BY r.number`),
       inHouse: db.prepare(`${SELECT_BOOKING} WHERE b.status = 'checked_in' ORDER BY r.number`),
+      occupantOf: db.prepare("SELECT id FROM bookings WHERE room_id = ? AND id <> ? AND status = 'checked_in' LIMIT 1").pluck(),
       roomTaken: db.prepare(`SELECT id FROM bookings WHERE room_id = ? AND id <> ? AND departure > ? AND arrival < ? AND status IN (${HOLDING}) LIMIT 1`).pluck(),
       insert: db.prepare(
         `INSERT INTO bookings (id, room_type_id, booked_room_type_id, room_id, arrival, departure, status, guest_name, guest_email, guest_phone,
@@ -322,6 +323,10 @@ export class BookingService implements BookingApi {
     if (booking.arrival > today) throw conflict('too_early', `This stay begins on ${booking.arrival}: check the guest in on that day.`);
     if (booking.departure <= today) throw conflict('stay_over', `This stay ended on ${booking.departure}: change its dates first.`);
     const room = booking.roomId ? this.inventory.roomRow(booking.roomId)! : this.pickReadyRoom(booking, today);
+    // A merge can leave two stays in one room (a conflict at the desk): never put both guests in it.
+    const occupant = this.sql.occupantOf.get(room.id, booking.id) as string | undefined;
+    if (occupant) throw conflict('room_occupied', `Room ${room.number} has a guest in house: give this guest another room first.`);
+    if (outOfOrderDuring(room, today, addDays(today, 1))) throw conflict('room_out_of_order', `Room ${room.number} is out of order tonight (${room.outOfOrderReason}): give the guest another room.`);
     if (room.housekeeping === 'dirty') throw conflict('room_not_ready', `Room ${room.number} is still dirty: mark it clean, or give the guest another room.`);
     this.sql.setCheckedIn.run(room.id, now, now, booking.id);
     const checkedIn = this.requireRow(booking.id);
