@@ -1,6 +1,5 @@
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenOnLoopback, type LoopbackServer } from './loopback-server.ts';
 
 /**
  * Airalo's Partner API v2 as a real HTTP server on 127.0.0.1, port 0, built from its documented shapes:
@@ -92,29 +91,20 @@ export class FakeAiralo {
   private readonly validTokens = new Set<string>();
   private readonly planned = new Map<AiraloEndpoint, FakeAiraloAnswer[]>();
   private held: Array<() => void> = [];
-  private readonly sockets = new Set<Socket>();
   private waiters: Array<{ ready: () => boolean; resolve: () => void }> = [];
   private issued = 0;
   private nextOrderId = 9_601;
 
-  private constructor(
-    private readonly server: Server,
-    readonly url: string,
-  ) {
-    server.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
-  }
+  private server: LoopbackServer | null = null;
+
+  private constructor(readonly url: string) {}
 
   static async start(): Promise<FakeAiralo> {
-    const server = createServer();
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    const fake = new FakeAiralo(server, `http://127.0.0.1:${port}/v2`);
-    server.on('request', (request, response) => void fake.handle(request, response));
+    let fake: FakeAiralo | null = null;
+    const server = await listenOnLoopback((request, response) => void fake!.handle(request, response));
+    const port = server.port;
+    fake = new FakeAiralo(`http://127.0.0.1:${port}/v2`);
+    fake.server = server;
     return fake;
   }
 
@@ -157,9 +147,7 @@ export class FakeAiralo {
 
   async close(): Promise<void> {
     this.held = [];
-    for (const socket of this.sockets) socket.destroy();
-    this.server.close();
-    await once(this.server, 'close');
+    await this.server?.close();
   }
 
   private arrived(call: AiraloCall): void {

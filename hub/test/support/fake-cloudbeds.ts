@@ -1,6 +1,5 @@
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenOnLoopback, type LoopbackServer } from './loopback-server.ts';
 
 /**
  * Cloudbeds' API v1.2 as a real HTTP server on 127.0.0.1, port 0, built from its documented shapes:
@@ -59,30 +58,21 @@ export class FakeCloudbeds {
   readonly calls: ArrivedCall[] = [];
   private readonly planned = new Map<string, FakeAnswer[]>();
   private readonly held: ServerResponse[] = [];
-  private readonly sockets = new Set<Socket>();
   private waiters: Array<{ ready: () => boolean; resolve: () => void }> = [];
   private nextId = 880_001;
   /** Modification times only move forward, a second at a time at least, so a cursor test is exact. */
   private lastModified = 0;
 
-  private constructor(
-    private readonly server: Server,
-    readonly url: string,
-  ) {
-    server.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
-  }
+  private server: LoopbackServer | null = null;
+
+  private constructor(readonly url: string) {}
 
   static async start(): Promise<FakeCloudbeds> {
-    const server = createServer();
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    const fake = new FakeCloudbeds(server, `http://127.0.0.1:${port}/api/v1.2`);
-    server.on('request', (request, response) => void fake.handle(request, response));
+    let fake: FakeCloudbeds | null = null;
+    const server = await listenOnLoopback((request, response) => void fake!.handle(request, response));
+    const port = server.port;
+    fake = new FakeCloudbeds(`http://127.0.0.1:${port}/api/v1.2`);
+    fake.server = server;
     return fake;
   }
 
@@ -142,9 +132,7 @@ export class FakeCloudbeds {
 
   async close(): Promise<void> {
     this.dropHeld();
-    for (const socket of this.sockets) socket.destroy();
-    this.server.close();
-    await once(this.server, 'close');
+    await this.server?.close();
   }
 
   private modifiedNow(): string {

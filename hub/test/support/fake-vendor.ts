@@ -1,6 +1,5 @@
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenOnLoopback, type LoopbackServer } from './loopback-server.ts';
 
 /**
  * A vendor's API as a real HTTP server on 127.0.0.1, port 0, for outbox tests:
@@ -41,27 +40,18 @@ export class FakeVendor {
   private inFlight = 0;
   private mostInFlight = 0;
   private readonly held: ServerResponse[] = [];
-  private readonly sockets = new Set<Socket>();
   private waiters: Array<{ ready: () => boolean; resolve: () => void }> = [];
 
-  private constructor(
-    private readonly server: Server,
-    readonly url: string,
-  ) {
-    server.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
-  }
+  private server: LoopbackServer | null = null;
+
+  private constructor(readonly url: string) {}
 
   static async start(): Promise<FakeVendor> {
-    const server = createServer();
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    const vendor = new FakeVendor(server, `http://127.0.0.1:${port}`);
-    server.on('request', (request, response) => void vendor.handle(request, response));
+    let vendor: FakeVendor | null = null;
+    const server = await listenOnLoopback((request, response) => void vendor!.handle(request, response));
+    const port = server.port;
+    vendor = new FakeVendor(`http://127.0.0.1:${port}`);
+    vendor.server = server;
     return vendor;
   }
 
@@ -95,9 +85,7 @@ export class FakeVendor {
 
   async close(): Promise<void> {
     this.dropHeld();
-    for (const socket of this.sockets) socket.destroy();
-    this.server.close();
-    await once(this.server, 'close');
+    await this.server?.close();
   }
 
   private waitUntil(ready: () => boolean): Promise<void> {
