@@ -28,6 +28,7 @@ import { startRealtime, type RealtimeOptions, type RealtimeServer } from './real
 import type { HubModule, LoadedModules } from './modules/hub-module.ts';
 import type { ModuleName } from './modules/module-names.ts';
 import type { NamespaceName } from './realtime/namespaces.ts';
+import { esimModule, type EsimOptions } from './esim/esim-module.ts';
 import { hotelModule, type HotelOptions } from './hotel/hotel-module.ts';
 import { paymentsModule, type PaymentsOptions } from './payments/payments-module.ts';
 import { printingModule } from './printing/module.ts';
@@ -63,6 +64,8 @@ export interface HubOptions {
   payments?: PaymentsOptions;
   /** Hotel tuning (how often Cloudbeds is pulled); the defaults suit a hotel. */
   hotel?: HotelOptions;
+  /** eSIM tuning (how often Airalo's catalogue is read, request timeout); the defaults suit a venue. */
+  esim?: EsimOptions;
   realtime?: RealtimeOptions;
   /** Outbox tuning (backoff, attempts, jitter source, budgets per vendor for tests); the defaults suit a venue. */
   outbox?: OutboxOptions;
@@ -77,6 +80,7 @@ function moduleCatalog(options: HubOptions): { [N in ModuleName]: HubModule<N> }
     printing: printingModule(options.printing),
     payments: paymentsModule(options.payments),
     hotel: hotelModule(options.hotel),
+    esim: esimModule(options.esim),
     sync: syncModule(options.sync),
     translator: translatorModule(options.translator),
   };

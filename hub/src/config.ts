@@ -171,6 +171,11 @@ const HUB_OPTIONS = {
     doc: "Cloudbeds' API (v1.2) that the hotel's bookings are pushed to and pulled from, once a manager sets the property's API key.",
     check: (url) => (/^https?:\/\/[^\s/]+(\/\S*)?$/.test(url) ? undefined : `CLOUDBEDS_API_URL must look like https://api.cloudbeds.com/api/v1.2 (got "${url}")`),
   }),
+  airaloApiUrl: text('AIRALO_API_URL', {
+    default: 'https://partners-api.airalo.com/v2',
+    doc: "Airalo's Partner API (v2) that eSIMs are bought from, once a manager sets the client id and secret; https://sandbox-partners-api.airalo.com/v2 is the sandbox.",
+    check: (url) => (/^https?:\/\/[^\s/]+(\/\S*)?$/.test(url) ? undefined : `AIRALO_API_URL must look like https://partners-api.airalo.com/v2 (got "${url}")`),
+  }),
   idPhotoRetentionDays: integer('ID_PHOTO_RETENTION_DAYS', {
     default: 30,
     min: 0,
@@ -241,6 +246,10 @@ export interface HubConfig {
     idPhotoRetentionDays: number;
     idPhotoMaxBytes: number;
   };
+  esim: {
+    /** Airalo's Partner API v2, without a trailing slash. */
+    airaloApiUrl: string;
+  };
 }
 
 export class ConfigError extends EnvConfigError {
@@ -296,5 +305,6 @@ export function loadConfig(env: Env = process.env): HubConfig {
       idPhotoRetentionDays: values.idPhotoRetentionDays,
       idPhotoMaxBytes: values.idPhotoMaxBytes,
     },
+    esim: { airaloApiUrl: values.airaloApiUrl.replace(/\/+$/, '') },
   };
 }

@@ -12,3 +12,4 @@ export * from './outbox/tables.ts';
 export * from './payments/tables.ts';
 export * from './payments/ton/tables.ts';
 export * from './hotel/tables.ts';
+export * from './esim/tables.ts';

@@ -130,7 +130,7 @@ describe('choosing modules at boot', () => {
   it('names an unknown module (a missing need is named too: see module-names.test.ts)', () => {
     expect(() => loadConfig({ MODULES: 'restaurant,teleporter' })).toThrow(ConfigError);
     expect(() => loadConfig({ MODULES: 'restaurant,teleporter' })).toThrow(/"teleporter"/);
-    expect(loadConfig({}).modules).toEqual(['restaurant', 'printing', 'payments', 'hotel', 'sync', 'translator']);
+    expect(loadConfig({}).modules).toEqual(['restaurant', 'printing', 'payments', 'hotel', 'esim', 'sync', 'translator']);
   });
 
   it('stops `npm start` with the message before anything listens', { timeout: 60_000 }, async () => {
@@ -146,6 +146,6 @@ describe('choosing modules at boot', () => {
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     rmSync(dataDir, { recursive: true, force: true });
     expect(code).toBe(78);
-    expect(stderr).toContain('MODULES names "teleporter", which this hub does not have (it has restaurant, printing, payments, hotel, sync, translator; printing and sync always run)');
+    expect(stderr).toContain('MODULES names "teleporter", which this hub does not have (it has restaurant, printing, payments, hotel, esim, sync, translator; printing and sync always run)');
   });
 });

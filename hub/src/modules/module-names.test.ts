@@ -3,7 +3,7 @@ import { MODULE_CATALOG, MODULE_NAMES, selectModules, type ModuleEntry } from '.
 
 describe('choosing modules (MODULES)', () => {
   it('loads every module when nothing is chosen', () => {
-    expect(selectModules('')).toEqual({ ok: true, modules: ['restaurant', 'printing', 'payments', 'hotel', 'sync', 'translator'] });
+    expect(selectModules('')).toEqual({ ok: true, modules: ['restaurant', 'printing', 'payments', 'hotel', 'esim', 'sync', 'translator'] });
     expect(selectModules(' , ')).toEqual({ ok: true, modules: MODULE_NAMES });
   });
 
@@ -18,7 +18,7 @@ describe('choosing modules (MODULES)', () => {
   it('names a module this hub does not have', () => {
     expect(selectModules('restaurant,teleporter')).toEqual({
       ok: false,
-      problem: 'MODULES names "teleporter", which this hub does not have (it has restaurant, printing, payments, hotel, sync, translator; printing and sync always run)',
+      problem: 'MODULES names "teleporter", which this hub does not have (it has restaurant, printing, payments, hotel, esim, sync, translator; printing and sync always run)',
     });
   });
 

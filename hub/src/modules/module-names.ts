@@ -22,6 +22,7 @@ export const MODULE_CATALOG = {
     always: false,
     summary: 'rooms and rates, bookings, digital check-in, housekeeping, folios (room service when restaurant runs), Cloudbeds',
   },
+  esim: { needs: ['payments'], always: false, summary: 'travel eSIMs through Airalo: the catalogue offline, sales on the bill, orders through the outbox, the install QR for the buyer' },
   sync: { needs: [], always: true, summary: "Yjs documents synced with the cloud (the restaurant's orders and menu when it runs)" },
   translator: { needs: [], always: false, summary: 'speech and text translation between guests and staff' },
 } as const satisfies Record<string, ModuleEntry>;

@@ -7,7 +7,7 @@ import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
 import { rooms } from '../events/event-log.ts';
 import type { RestaurantApi } from '../restaurant/module.ts';
 import type { StaffPrincipal } from '../sessions/session-lookup.ts';
-import { buildBill } from './bill-rules.ts';
+import { buildBill, type BillItemInput } from './bill-rules.ts';
 import { billState } from './bill-state.ts';
 import type { BillStore } from './bill-store.ts';
 import { noFiscalRecorder, type FiscalRecorder } from './fiscal-recorder.ts';
@@ -16,6 +16,15 @@ import type { RoomChargePort } from './room-charges.ts';
 import { splitByAmounts, splitByItems, splitEqually } from './split-rules.ts';
 import { applyPayment } from './tender-rules.ts';
 import type { TonBillLedger } from './ton/bill-ledger.ts';
+
+/**
+ * What another module keeps on a visit's bill beside the kitchen's items (an eSIM sale), and is told
+ * when the bill is paid in full, inside the payment's own command (an eSIM is then ordered).
+ */
+export interface BillExtras {
+  linesOf(visitId: string): BillItemInput[];
+  paidInFull(tx: CommandTx, visitId: string): void;
+}
 
 /** Who is acting: a staff login, or a guest of the visit (guests split their own bill and pay by TON). */
 export type BillActor = { kind: 'staff'; staff: StaffPrincipal } | { kind: 'guest'; visitId: string };
@@ -53,7 +62,7 @@ export class BillService implements TonBillLedger {
     return billState({
       visit: { id: visit.id, tableId: visit.tableId, tableName: visit.tableName },
       currency: this.context.venue.venue().currency,
-      items: this.restaurant.orders.billItemsOfVisit(visitId),
+      items: [...this.restaurant.orders.billItemsOfVisit(visitId), ...this.extras.flatMap((extras) => extras.linesOf(visitId))],
       settings: this.store.settings(),
       discounts: this.store.discounts(visitId),
       payments: this.store.payments(visitId),
@@ -77,8 +86,19 @@ export class BillService implements TonBillLedger {
     this.roomCharges = port;
   }
 
+  private readonly extras: BillExtras[] = [];
+
+  useExtras(extras: BillExtras): void {
+    this.extras.push(extras);
+  }
+
   settings(): BillingSettings {
     return this.store.settings();
+  }
+
+  /** Inside another module's command that changed a bill's lines (an eSIM sale): tell the bill's readers. */
+  billChangedIn(tx: CommandTx, visitId: string): void {
+    this.publishChanged(tx, visitId);
   }
 
   private requireBill(visitId: string): BillView {
@@ -392,6 +412,7 @@ export class BillService implements TonBillLedger {
   private afterPayment(tx: CommandTx, payment: Payment, staff: StaffPrincipal | null): void {
     this.context.events.publish(tx, 'payment.recorded', [rooms.staff, rooms.visit(payment.visitId)], payment);
     const bill = this.publishChanged(tx, payment.visitId);
+    if (bill.dueMinor === 0) for (const extras of this.extras) extras.paidInFull(tx, payment.visitId);
     const visit = this.restaurant.visits.visit(payment.visitId);
     // A room's visit is its stay's: it stays open for more room service until checkout closes it.
     const roomService = visit ? this.restaurant.visits.table(visit.tableId)?.kind === 'room' : false;

@@ -45,7 +45,7 @@ describe('catalogue diff', () => {
   it('lists the undelivered sales of a gone package for a person, and leaves the rest', () => {
     const sales: OpenSale[] = [
       { saleId: 's1', packageId: 'b', status: 'paid' },
-      { saleId: 's2', packageId: 'b', status: 'ordering' },
+      { saleId: 's2', packageId: 'b', status: 'paid' },
       { saleId: 's3', packageId: 'b', status: 'delivered' },
       { saleId: 's4', packageId: 'b', status: 'refunded' },
       { saleId: 's5', packageId: 'a', status: 'paid' },

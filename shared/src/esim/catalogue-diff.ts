@@ -50,8 +50,8 @@ export interface CatalogueDiff {
   salesToResolve: OpenSale[];
 }
 
-/** Sales still to be delivered; `ordering` is included since the order may fail now the package is gone. */
-const UNDELIVERED: readonly PurchaseStatus[] = ['awaiting_payment', 'paid', 'ordering', 'needs_person'];
+/** Sales still to be delivered: an order sent for a gone package fails, so a person must see them. */
+const UNDELIVERED: readonly PurchaseStatus[] = ['awaiting_payment', 'paid', 'needs_person'];
 
 /**
  * Compares the stored catalogue with a fresh one. Ids repeated in the fresh list with the same content

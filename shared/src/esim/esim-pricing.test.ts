@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalToMinor, pricePackage, pricePackageFromAiralo } from './esim-pricing.ts';
+import { decimalToMinor, isUsdRate, pricePackage, pricePackageFromAiralo, usdToVenueMinor } from './esim-pricing.ts';
 
 const usd = (amountMinor: number) => ({ amountMinor, currency: 'USD' });
 
@@ -86,5 +86,30 @@ describe('selling price', () => {
     expect(pricePackageFromAiralo(pkg, 700)).toMatchObject({ ok: true, value: { sellingMinor: 700, marginMinor: 340 } });
     expect(pricePackageFromAiralo(pkg, 400)).toMatchObject({ ok: false, code: 'price_below_retail' });
     expect(pricePackageFromAiralo({ ...pkg, net_price: '3.605' })).toMatchObject({ ok: false, code: 'too_precise' });
+  });
+});
+
+describe('US cents in the venue currency', () => {
+  it('rounds the floor up, so the venue never charges below retail', () => {
+    // $4.50 at 0.92 EUR/USD is €4.14 exactly; $4.99 is €4.5908, so the floor is €4.60.
+    expect(usdToVenueMinor(450, '0.92', 'EUR', 'up')).toEqual({ ok: true, value: 414 });
+    expect(usdToVenueMinor(499, '0.92', 'EUR', 'up')).toEqual({ ok: true, value: 460 });
+    expect(usdToVenueMinor(499, '0.92', 'EUR', 'nearest')).toEqual({ ok: true, value: 459 });
+    expect(usdToVenueMinor(499, '1', 'USD', 'up')).toEqual({ ok: true, value: 499 });
+  });
+
+  it('follows the currency digits: no decimals in yen, three in dinars', () => {
+    expect(usdToVenueMinor(450, '150.5', 'JPY', 'up')).toEqual({ ok: true, value: 678 });
+    expect(usdToVenueMinor(450, '0.376', 'BHD', 'nearest')).toEqual({ ok: true, value: 1692 });
+  });
+
+  it('refuses a rate that is zero, negative, an exponent or too precise, and unknown currencies', () => {
+    for (const rate of ['0', '0.000000', '-1', '1e3', '0.1234567', '', ' 1', '1,5']) {
+      expect(usdToVenueMinor(100, rate, 'EUR', 'up')).toMatchObject({ ok: false, code: 'invalid_price' });
+      expect(isUsdRate(rate)).toBe(false);
+    }
+    expect(isUsdRate('0.000001')).toBe(true);
+    expect(usdToVenueMinor(100, '1', 'EURO', 'up')).toMatchObject({ ok: false, code: 'unknown_currency' });
+    expect(usdToVenueMinor(-1, '1', 'EUR', 'up')).toMatchObject({ ok: false, code: 'invalid_price' });
   });
 });

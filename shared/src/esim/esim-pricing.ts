@@ -106,6 +106,37 @@ export function pricePackageFromAiralo(pkg: { price: string; net_price: string; 
   );
 }
 
+/** A rate "venue currency per US dollar" as text: up to 6 digits before the point and 6 after, above zero. */
+const RATE = /^([0-9]{1,6})(?:\.([0-9]{1,6}))?$/;
+const RATE_SCALE = 1_000_000n;
+
+/**
+ * Airalo's US cents in the venue's minor units at `usdRate` (venue currency per dollar, "0.92"),
+ * computed exactly with integers: `up` for the floor (the venue may never charge below Airalo's retail
+ * price, so a fraction rounds up), `nearest` for the cost in reports (half away from zero).
+ */
+export function usdToVenueMinor(usdMinor: number, usdRate: string, currency: string, rounding: 'up' | 'nearest'): PricingResult<number> {
+  if (!Number.isSafeInteger(usdMinor) || usdMinor < 0) return refuse('invalid_price', `${usdMinor} is not an amount in US cents (a whole number, zero or more).`);
+  const match = RATE.exec(usdRate);
+  const micros = match ? BigInt(match[1]!) * RATE_SCALE + BigInt((match[2] ?? '').padEnd(6, '0')) : 0n;
+  if (micros === 0n) return refuse('invalid_price', `${quote(usdRate)} is not a rate: give how many units of the venue's currency one US dollar costs, like "0.92".`);
+  const digits = currencyDigits(currency);
+  if (digits === null) return refuse('unknown_currency', `${quote(currency)} is not an ISO 4217 currency code.`);
+  // usdMinor cents × rate × 10^digits / 100 cents-per-dollar, in millionths of the rate.
+  const numerator = BigInt(usdMinor) * micros * 10n ** BigInt(digits);
+  const denominator = 100n * RATE_SCALE;
+  const whole = numerator / denominator;
+  const rest = numerator % denominator;
+  const rounded = rest === 0n ? whole : rounding === 'up' || rest * 2n >= denominator ? whole + 1n : whole;
+  if (rounded > BigInt(Number.MAX_SAFE_INTEGER)) return refuse('price_out_of_range', 'The converted price is too large to be a price.');
+  return { ok: true, value: Number(rounded) };
+}
+
+/** Whether `text` is a rate `usdToVenueMinor` takes. */
+export function isUsdRate(text: string): boolean {
+  return usdToVenueMinor(0, text, 'USD', 'up').ok;
+}
+
 function currencyDigits(currency: string): number | null {
   if (!/^[A-Z]{3}$/.test(currency)) return null;
   try {

@@ -14,32 +14,36 @@ const MINUTE = 60_000;
 describe('purchase lifecycle', () => {
   it('walks a sale from awaiting payment to delivered, moved by the hub itself', () => {
     expect(checkPurchaseTransition('awaiting_payment', 'pay', 'system')).toMatchObject({ ok: true, transition: { to: 'paid' } });
-    expect(checkPurchaseTransition('paid', 'send', 'system')).toMatchObject({ ok: true, transition: { to: 'ordering' } });
-    expect(checkPurchaseTransition('ordering', 'deliver', 'system')).toMatchObject({ ok: true, transition: { to: 'delivered' } });
+    expect(checkPurchaseTransition('paid', 'deliver', 'system')).toMatchObject({ ok: true, transition: { to: 'delivered' } });
   });
 
-  it('never sends a sale that is already being ordered or delivered', () => {
-    for (const status of PURCHASE_STATUSES.filter((s) => s !== 'paid')) {
-      expect(checkPurchaseTransition(status, 'send', 'system')).toMatchObject({ ok: false, code: 'invalid_transition' });
-    }
-    // Only "paid" is picked up by the outbox, and only a confirmed absence of the order leads back to it.
+  it('queues an order only from payment or a person, never from a delivered or final sale', () => {
+    // Each way into "paid" queues the one order job again; none starts from a sale that has its eSIM.
     const intoPaid = PURCHASE_TRANSITIONS.filter((t) => t.to === 'paid').map((t) => [t.action, t.from]);
     expect(intoPaid).toEqual([
       ['pay', ['awaiting_payment']],
-      ['requeue', ['ordering']],
       ['retry', ['needs_person']],
       ['swap', ['needs_person']],
     ]);
-    expect(checkPurchaseTransition('ordering', 'requeue', 'system')).toMatchObject({ ok: false, code: 'reason_required' });
+    expect(checkPurchaseTransition('delivered', 'retry', 'manager')).toMatchObject({ ok: false, code: 'invalid_transition' });
+  });
+
+  it('lets the buyer or staff cancel a sale before it is paid, and nobody after', () => {
+    expect(checkPurchaseTransition('awaiting_payment', 'cancel', 'guest')).toMatchObject({ ok: true, transition: { to: 'cancelled' } });
+    expect(checkPurchaseTransition('awaiting_payment', 'cancel', 'waiter')).toMatchObject({ ok: true });
+    expect(checkPurchaseTransition('awaiting_payment', 'cancel', 'kitchen')).toMatchObject({ ok: false, code: 'forbidden' });
+    for (const status of PURCHASE_STATUSES.filter((s) => s !== 'awaiting_payment')) {
+      expect(checkPurchaseTransition(status, 'cancel', 'manager')).toMatchObject({ ok: false, code: 'invalid_transition' });
+    }
   });
 
   it('keeps guests and staff from moving what only the hub moves', () => {
     expect(checkPurchaseTransition('awaiting_payment', 'pay', 'guest')).toEqual({
       ok: false,
       code: 'forbidden',
-      message: 'Only the hub itself may mark an eSIM purchase paid and queued from awaiting payment.',
+      message: 'Only the hub itself may mark an eSIM purchase paid and being ordered from awaiting payment.',
     });
-    expect(checkPurchaseTransition('ordering', 'deliver', 'manager')).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(checkPurchaseTransition('paid', 'deliver', 'manager')).toMatchObject({ ok: false, code: 'forbidden' });
   });
 
   it('lets the desk retry, swap or refund a sale waiting for a person, with a reason where money or packages change', () => {
@@ -81,7 +85,7 @@ describe('what the buyer is told', () => {
   const paidAt = Date.UTC(2026, 11, 7, 10, 0);
 
   it('says the eSIM is on its way with the wait so far', () => {
-    expect(buyerNotice('ordering', paidAt, paidAt + 7 * MINUTE + 59_000)).toEqual({
+    expect(buyerNotice('paid', paidAt, paidAt + 7 * MINUTE + 59_000)).toEqual({
       key: 'esim.on_its_way',
       title: 'Your eSIM is on its way',
       body: 'It arrives here as soon as the provider answers; keep this page open or come back to it. You have waited 7 minutes.',

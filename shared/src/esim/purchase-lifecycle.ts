@@ -5,15 +5,16 @@ import type { Actor } from '../restaurant/order-lifecycle.ts';
  * between them, who or what makes each move, and what the buyer is told in each state. The hub's eSIM
  * service, the Online tasks page and the guest page read this one table.
  *
- * awaiting_payment → paid (queued in the outbox) → ordering (a request to Airalo may be in flight)
- * → delivered; any paid sale that cannot be delivered goes to needs_person, where a person retries,
- * swaps the package, or refunds it. A sale is never sent to Airalo twice: only `paid` is picked up
- * by the outbox, and `ordering` is left only after the order is known (delivered) or known not to exist.
+ * awaiting_payment (a line on the bill) → paid (its order queued in the outbox) → delivered; a paid
+ * sale that cannot be delivered goes to needs_person, where a person retries, swaps the package, or
+ * refunds it. An unpaid one may be cancelled, which takes its line off the bill. A sale is never
+ * ordered twice: its one outbox job carries the sale id to Airalo as the order's `description`, and
+ * after an unknown outcome the outbox looks the order up (GET /orders) before it ever sends again.
  */
-export const PURCHASE_STATUSES = ['awaiting_payment', 'paid', 'ordering', 'delivered', 'needs_person', 'refunded'] as const;
+export const PURCHASE_STATUSES = ['awaiting_payment', 'paid', 'delivered', 'needs_person', 'refunded', 'cancelled'] as const;
 export type PurchaseStatus = (typeof PURCHASE_STATUSES)[number];
 
-export type PurchaseAction = 'pay' | 'send' | 'deliver' | 'requeue' | 'escalate' | 'retry' | 'swap' | 'refund';
+export type PurchaseAction = 'pay' | 'cancel' | 'deliver' | 'escalate' | 'retry' | 'swap' | 'refund';
 
 export interface PurchaseTransition {
   action: PurchaseAction;
@@ -29,13 +30,17 @@ const SYSTEM: readonly Actor[] = ['system'];
 const DESK: readonly Actor[] = ['front_desk', 'manager'];
 
 export const PURCHASE_TRANSITIONS: readonly PurchaseTransition[] = [
-  { action: 'pay', from: ['awaiting_payment'], to: 'paid', allowed: SYSTEM, needsReason: false, why: 'The bill holding the sale is paid in full (any tender, a room charge included).' },
-  { action: 'send', from: ['paid'], to: 'ordering', allowed: SYSTEM, needsReason: false, why: 'The outbox starts POST /orders, the sale id in `description`.' },
-  { action: 'deliver', from: ['ordering', 'needs_person'], to: 'delivered', allowed: SYSTEM, needsReason: false, why: "Airalo's answer, or GET /orders by the sale id, gives the ICCID, lpa and matching id." },
-  // Back to the queue only once GET /orders shows Airalo has no order for the sale: then a resend
-  // cannot make a second eSIM. An unknown outcome stays in `ordering` until that lookup answers.
-  { action: 'requeue', from: ['ordering'], to: 'paid', allowed: SYSTEM, needsReason: true, why: 'The order failed before Airalo created it (429, 5xx, timeout) and GET /orders confirms no order.' },
-  { action: 'escalate', from: ['paid', 'ordering'], to: 'needs_person', allowed: SYSTEM, needsReason: true, why: 'The package is gone or refused (422), or the outbox gave up retrying.' },
+  { action: 'pay', from: ['awaiting_payment'], to: 'paid', allowed: SYSTEM, needsReason: false, why: 'The bill holding the sale is paid in full (any tender, a room charge included); its order goes to the outbox.' },
+  {
+    action: 'cancel',
+    from: ['awaiting_payment'],
+    to: 'cancelled',
+    allowed: ['guest', 'waiter', 'front_desk', 'manager', 'system'],
+    needsReason: false,
+    why: 'The buyer changed their mind before paying, the package left the catalogue, or the visit closed without paying it: the line leaves the bill.',
+  },
+  { action: 'deliver', from: ['paid', 'needs_person'], to: 'delivered', allowed: SYSTEM, needsReason: false, why: "Airalo's answer, or GET /orders by the sale id, gives the ICCID, lpa and matching id." },
+  { action: 'escalate', from: ['paid'], to: 'needs_person', allowed: SYSTEM, needsReason: true, why: 'The package is gone or refused (422), or the outbox gave up retrying.' },
   { action: 'retry', from: ['needs_person'], to: 'paid', allowed: DESK, needsReason: false, why: 'A person has checked the package is still sold and sends the order again.' },
   { action: 'swap', from: ['needs_person'], to: 'paid', allowed: DESK, needsReason: true, why: 'A person replaces a gone package by a live one at the same or a lower price.' },
   { action: 'refund', from: ['needs_person'], to: 'refunded', allowed: DESK, needsReason: true, why: 'A person gives the money back through the tender it came in.' },
@@ -44,10 +49,10 @@ export const PURCHASE_TRANSITIONS: readonly PurchaseTransition[] = [
 ];
 
 /** Statuses nothing leaves. */
-export const FINAL_PURCHASE_STATUSES: readonly PurchaseStatus[] = ['refunded'];
+export const FINAL_PURCHASE_STATUSES: readonly PurchaseStatus[] = ['refunded', 'cancelled'];
 
 /** States in which the buyer has paid and has no eSIM yet: the wait shown to them runs. */
-export const WAITING_STATUSES: readonly PurchaseStatus[] = ['paid', 'ordering', 'needs_person'];
+export const WAITING_STATUSES: readonly PurchaseStatus[] = ['paid', 'needs_person'];
 
 export type PurchaseTransitionCheck =
   | { ok: true; transition: PurchaseTransition }
@@ -55,11 +60,11 @@ export type PurchaseTransitionCheck =
 
 const LABELS: Record<PurchaseStatus, string> = {
   awaiting_payment: 'awaiting payment',
-  paid: 'paid and queued',
-  ordering: 'being ordered',
+  paid: 'paid and being ordered',
   delivered: 'delivered',
   needs_person: 'waiting for a person',
   refunded: 'refunded',
+  cancelled: 'cancelled',
 };
 
 export function purchaseStatusLabel(status: PurchaseStatus): string {
@@ -91,9 +96,8 @@ export function purchaseActionsFor(status: PurchaseStatus, actor: Actor): Purcha
 function describe(action: PurchaseAction): string {
   const words: Record<PurchaseAction, string> = {
     pay: 'marked paid',
-    send: 'sent to Airalo',
+    cancel: 'cancelled',
     deliver: 'marked delivered',
-    requeue: 'queued again',
     escalate: 'handed to a person',
     retry: 'tried again',
     swap: 'swapped for another package',
@@ -104,7 +108,7 @@ function describe(action: PurchaseAction): string {
 
 /** What the buyer's page shows: a stable key for translations, English text, and the wait so far. */
 export interface BuyerNotice {
-  key: 'esim.awaiting_payment' | 'esim.on_its_way' | 'esim.delayed' | 'esim.ready' | 'esim.refunded';
+  key: 'esim.awaiting_payment' | 'esim.on_its_way' | 'esim.delayed' | 'esim.ready' | 'esim.refunded' | 'esim.cancelled';
   title: string;
   body: string;
   /** Milliseconds since payment while the buyer waits; null when nothing is being waited for. */
@@ -119,7 +123,6 @@ export function buyerNotice(status: PurchaseStatus, paidAt: number | null, now: 
     case 'awaiting_payment':
       return { key: 'esim.awaiting_payment', title: 'Waiting for payment', body: 'Pay the bill and your eSIM is ordered straight away.', waitedMs: null };
     case 'paid':
-    case 'ordering':
       return { key: 'esim.on_its_way', title: 'Your eSIM is on its way', body: `It arrives here as soon as the provider answers; keep this page open or come back to it.${waited}`, waitedMs };
     case 'needs_person':
       // The buyer is not told what went wrong inside: only that a person now has it, and what they will do.
@@ -128,6 +131,8 @@ export function buyerNotice(status: PurchaseStatus, paidAt: number | null, now: 
       return { key: 'esim.ready', title: 'Your eSIM is ready', body: 'Scan the QR code with the phone you will use, or follow the steps below.', waitedMs: null };
     case 'refunded':
       return { key: 'esim.refunded', title: 'Your eSIM was refunded', body: 'The money went back the way it was paid. Ask the staff if anything is unclear.', waitedMs: null };
+    case 'cancelled':
+      return { key: 'esim.cancelled', title: 'This eSIM was cancelled', body: 'It was not paid, and it is no longer on your bill.', waitedMs: null };
   }
 }
 

@@ -19,7 +19,7 @@ describe('usage cache', () => {
   });
 
   it('never fetches for an eSIM not delivered, even on an explicit refresh', () => {
-    for (const status of ['awaiting_payment', 'paid', 'ordering', 'needs_person', 'refunded'] as const) {
+    for (const status of ['awaiting_payment', 'paid', 'needs_person', 'refunded', 'cancelled'] as const) {
       expect(shouldFetchUsage({ status, lastFetchedAt: null, explicit: true, now })).toEqual({ fetch: false, reason: 'not_delivered', retryAfterMs: null });
     }
   });

@@ -2,6 +2,7 @@ import type { Static, TSchema } from 'typebox';
 import { GuestRequestSchema, TableChangedSchema, VisitMovedSchema, VisitSchema } from '../schemas/floor.ts';
 import { MenuChangedSchema } from '../schemas/menu.ts';
 import { OrderItemsStoppedSchema, OrderSchema } from '../schemas/orders.ts';
+import { EsimSaleSchema } from '../schemas/esim.ts';
 import { BookingChangedSchema, OverbookingDetectedSchema, RoomChangedSchema } from '../schemas/hotel.ts';
 import { BillChangedSchema, BillSettledSchema, PaymentSchema, TonInvoiceSchema } from '../schemas/payments.ts';
 import { PrinterStatusEventSchema } from '../schemas/printing.ts';
@@ -46,6 +47,7 @@ export const DOMAIN_EVENTS = {
   'booking.changed': { payload: BookingChangedSchema, audience: 'staff (the front desk); the cloud sync writes it in its stays document' },
   'room.changed': { payload: RoomChangedSchema, audience: 'staff (the front desk and housekeeping)' },
   'overbooking.detected': { payload: OverbookingDetectedSchema, audience: 'staff (the front desk shows the conflict with its choices)' },
+  'esim.sale_changed': { payload: EsimSaleSchema, audience: 'staff and the guests of the visit (never the install codes); the cloud sync records it for HQ' },
   'printer.status': { payload: PrinterStatusEventSchema, audience: 'staff, the expo, and the KDS of the stations it prints for' },
 } as const satisfies Record<string, EventEntry>;
 
