@@ -83,11 +83,18 @@ export class FakeAiralo {
   /** What the token endpoint answers as expires_in (seconds); Airalo's own example is about a year. */
   expiresIn: number = 31_622_400;
   catalogue: FakeCountryEntry[] = [];
+  /**
+   * The venue's uplink is down: every connection is cut before an answer (the client sees a network
+   * error). Orders still made while offline can be planned with `hold` instead.
+   */
+  offline = false;
   /** Package ids Airalo no longer sells: ordering one is a 422. */
   readonly unavailable = new Set<string>();
   readonly orders: FakeOrder[] = [];
   readonly sims = new Map<string, FakeSim>();
   readonly calls: AiraloCall[] = [];
+  /** Connections cut while offline. */
+  offlineCuts = 0;
   private readonly validTokens = new Set<string>();
   private readonly planned = new Map<AiraloEndpoint, FakeAiraloAnswer[]>();
   private held: Array<() => void> = [];
@@ -160,6 +167,11 @@ export class FakeAiralo {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (this.offline) {
+      this.offlineCuts++;
+      request.socket.destroy();
+      return;
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const url = new URL(request.url ?? '/', 'http://fake');
