@@ -9,7 +9,7 @@ import { FRONT_DESK_PIN, MANAGER_PIN } from './support/cloudbeds-hub.ts';
 import { FakeCloudbeds } from './support/fake-cloudbeds.ts';
 import { startHubProcess, type HubProcess } from './support/hub-process.ts';
 
-const ENTRY = 'hub/test/support/cloudbeds-hub-entry.ts';
+const ENTRY = 'hub/test/support/plain-hub-entry.ts';
 
 async function call(baseUrl: string, method: string, path: string, token: string, body?: unknown) {
   const response = await fetch(baseUrl + path, {

@@ -1,4 +1,4 @@
-// A hub process for the Cloudbeds crash test: the real hub, with MODULES and CLOUDBEDS_API_URL from the environment.
+// A hub process for the crash tests: the real hub, configured only from the environment (MODULES, the vendors' URLs).
 import { createHub } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 
