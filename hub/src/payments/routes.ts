@@ -29,6 +29,8 @@ const DiscountParamsSchema = Type.Object({ id: IdSchema, discountId: Type.String
 export function paymentRoutes(context: HubContext, bills: BillService): FastifyPluginAsyncTypebox {
   const anyStaff = requireStaff(context.sessions);
   const floorStaff = requireStaff(context.sessions, 'waiter', 'manager');
+  // The front desk takes payments too: a hotel guest's room-service bill, or an eSIM sold at the desk.
+  const tillStaff = requireStaff(context.sessions, 'waiter', 'front_desk', 'manager');
   const manager = requireStaff(context.sessions, 'manager');
   const guest = requireGuest(context.sessions);
 
@@ -63,7 +65,7 @@ export function paymentRoutes(context: HubContext, bills: BillService): FastifyP
     app.post(
       '/api/visits/:id/payments',
       {
-        preHandler: floorStaff,
+        preHandler: tillStaff,
         schema: {
           tags,
           summary: 'Record a cash or card payment (the card is charged on the venue terminal). The same id again answers the first payment; more than is due is refused (409) unless the extra is a tip',
