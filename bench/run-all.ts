@@ -4,6 +4,7 @@ import { DRAIN_BUDGET_PER_SECOND, OVERHEAD_TARGET, runOutboxBench, type OutboxBe
 import { runPrinting, type PrintingReport } from './printing.ts';
 import { runTonMatching, type TonMatchingReport } from './ton-matching.ts';
 import { AVAILABILITY_TARGET_P99_MS, runHotelBench, type HotelReport } from './hotel.ts';
+import { runEsimBench, type EsimReport } from './esim.ts';
 import { runSyncCatchup, SYNC_TARGET_BYTES_PER_ORDER, SYNC_TARGET_SECONDS, type SyncCatchupReport } from './sync-catchup.ts';
 import { runSpeechRecognition, SPEECH_TARGET_RTF, type SpeechReport } from './speech-recognition.ts';
 import type { CpuShares } from './support/cpu-meter.ts';
@@ -125,6 +126,15 @@ function hotelRows(report: HotelReport): Row[] {
   ];
 }
 
+function esimRows(report: EsimReport): Row[] {
+  const packages = report.packages.toLocaleString('en-US');
+  return [
+    [`eSIM catalogue refresh, ${packages} packages, all new`, millis(report.refreshNew), `${millis(report.plainReadAll.p50)} plain SELECT of all`, `${(report.refreshNew / report.plainReadAll.p50).toFixed(0)}×`, '', ''],
+    [`eSIM catalogue refresh, ${packages} packages, 500 changed`, millis(report.refreshChanged), `${millis(report.plainReadAll.p50)} plain SELECT of all`, `${(report.refreshChanged / report.plainReadAll.p50).toFixed(0)}×`, '', ''],
+    ["guest's eSIM list of one country, priced, p99", millis(report.guestList.p99), `${millis(report.plainCountryRead.p99)} plain SELECT by country`, `${(report.guestList.p99 / report.plainCountryRead.p99).toFixed(1)}×`, '', ''],
+  ];
+}
+
 function printTable(rows: Row[]): void {
   const header: Row = ['benchmark', 'hub', 'baseline', 'ratio', 'target', 'other CPU hub/base'];
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column]!.length)));
@@ -190,6 +200,12 @@ for (const [name, run] of [
     'hotel',
     async () => {
       rows.push(...hotelRows(await runHotelBench()));
+    },
+  ],
+  [
+    'esim',
+    async () => {
+      rows.push(...esimRows(await runEsimBench()));
     },
   ],
   [

@@ -50,18 +50,21 @@ export class Catalogue {
   }
 
   /** The lowest price the venue may charge for `pkg`, or null while no rate is set. */
-  floorOf(pkg: Pick<PackageRow, 'retailUsdMinor'>): number | null {
-    const rate = this.usdRate();
-    if (rate === null) return null;
-    const floor = usdToVenueMinor(pkg.retailUsdMinor, rate, this.currency(), 'up');
+  floorOf(pkg: Pick<PackageRow, 'retailUsdMinor'>, pricing = this.pricing()): number | null {
+    if (pricing.rate === null) return null;
+    const floor = usdToVenueMinor(pkg.retailUsdMinor, pricing.rate, pricing.currency, 'up');
     return floor.ok ? floor.value : null;
   }
 
-  private priced(pkg: PackageRow): SellablePackage | null {
-    const rate = this.usdRate();
-    const floor = this.floorOf(pkg);
-    if (rate === null || floor === null) return null;
-    const cost = usdToVenueMinor(pkg.netUsdMinor, rate, this.currency(), 'nearest');
+  /** The venue's currency and dollar rate, read once per answer rather than once per package. */
+  private pricing(): { currency: string; rate: string | null } {
+    return { currency: this.currency(), rate: this.usdRate() };
+  }
+
+  private priced(pkg: PackageRow, pricing = this.pricing()): SellablePackage | null {
+    const floor = this.floorOf(pkg, pricing);
+    if (pricing.rate === null || floor === null) return null;
+    const cost = usdToVenueMinor(pkg.netUsdMinor, pricing.rate, pricing.currency, 'nearest');
     if (!cost.ok) return null;
     return { pkg, priceMinor: Math.max(pkg.sellingMinor ?? floor, floor), costMinor: cost.value };
   }
@@ -79,12 +82,13 @@ export class Catalogue {
 
   /** What guests and the desk browse: offered, still listed, priced. */
   offered(query: CatalogueQuery): EsimPackage[] {
-    const { rows } = this.store.packages({ country: query.country, words: searchWords(query.q), offeredOnly: true, liveOnly: true, limit: 500 });
-    const currency = this.currency();
+    const { rows } = this.store.packages({ country: query.country, words: searchWords(query.q), offeredOnly: true, liveOnly: true, limit: 500, offset: 0, withTotal: false });
+    const pricing = this.pricing();
+    const currency = pricing.currency;
     const packages: EsimPackage[] = [];
     for (const row of rows) {
       if (row.type !== 'sim') continue;
-      const priced = this.priced(row);
+      const priced = this.priced(row, pricing);
       if (!priced) continue;
       packages.push({
         id: row.id,
@@ -106,7 +110,8 @@ export class Catalogue {
   entries(query: CatalogueQuery): { total: number; packages: EsimCatalogueEntry[] } {
     const filter: PackageFilter = { country: query.country, words: searchWords(query.q), offeredOnly: query.offered === true, limit: query.limit ?? 50, offset: query.offset ?? 0 };
     const { total, rows } = this.store.packages(filter);
-    return { total, packages: rows.map((row) => this.entryOf(row)) };
+    const pricing = this.pricing();
+    return { total, packages: rows.map((row) => this.entryOf(row, pricing)) };
   }
 
   entry(id: string): EsimCatalogueEntry {
@@ -137,8 +142,8 @@ export class Catalogue {
     });
   }
 
-  private entryOf(row: PackageRow): EsimCatalogueEntry {
-    const floor = this.floorOf(row);
+  private entryOf(row: PackageRow, pricing = this.pricing()): EsimCatalogueEntry {
+    const floor = this.floorOf(row, pricing);
     return {
       id: row.id,
       type: row.type,
@@ -153,7 +158,7 @@ export class Catalogue {
       netUsdMinor: row.netUsdMinor,
       floorMinor: floor,
       sellingMinor: floor === null ? row.sellingMinor : Math.max(row.sellingMinor ?? floor, floor),
-      currency: this.currency(),
+      currency: pricing.currency,
       offered: row.offered,
       gone: row.goneAt !== null,
     };

@@ -112,6 +112,8 @@ function purchaseOf(row: Raw<PurchaseRow>): PurchaseRow {
 /** The eSIM module's rows: Airalo's settings and token, the catalogue and the venue's offers, the sales. */
 export class EsimStore {
   private readonly sql;
+  /** Statements of the filtered reads, by their text: a filter's shape repeats, so each is prepared once. */
+  private readonly filtered = new Map<string, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
     this.sql = {
@@ -274,7 +276,7 @@ export class EsimStore {
    * Packages matching a filter, with the total before paging. Built per call since the filter's parts
    * vary; every value goes in as a parameter.
    */
-  packages(filter: PackageFilter): { total: number; rows: PackageRow[] } {
+  packages(filter: PackageFilter & { withTotal?: boolean }): { total: number; rows: PackageRow[] } {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.liveOnly) where.push('p.gone_at IS NULL');
@@ -288,10 +290,22 @@ export class EsimStore {
       params.push(word);
     }
     const from = `FROM esim_packages p LEFT JOIN esim_offers o ON o.package_id = p.id ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`;
-    const total = (this.db.prepare(`SELECT COUNT(*) ${from}`).pluck().get(...params) as number) ?? 0;
-    const page = filter.limit === undefined ? '' : ` LIMIT ${Math.floor(filter.limit)} OFFSET ${Math.floor(filter.offset ?? 0)}`;
-    const rows = (this.db.prepare(`SELECT ${PACKAGE_COLUMNS} ${from} ORDER BY p.area, p.days, p.retail_usd_minor, p.id${page}`).all(...params) as Raw<PackageRow>[]).map(packageOf);
+    const paged = filter.limit !== undefined;
+    const rows = (this.statement(`SELECT ${PACKAGE_COLUMNS} ${from} ORDER BY p.area, p.days, p.retail_usd_minor, p.id${paged ? ' LIMIT ? OFFSET ?' : ''}`).all(
+      ...params,
+      ...(paged ? [Math.floor(filter.limit!), Math.floor(filter.offset ?? 0)] : []),
+    ) as Raw<PackageRow>[]).map(packageOf);
+    const total = filter.withTotal === false ? rows.length : ((this.statement(`SELECT COUNT(*) AS total ${from}`).get(...params) as { total: number }).total ?? 0);
     return { total, rows };
+  }
+
+  private statement(text: string): Database.Statement {
+    let statement = this.filtered.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.filtered.set(text, statement);
+    }
+    return statement;
   }
 
   saveOffer(packageId: string, offered: boolean, sellingMinor: number | null, at: string): void {
@@ -337,8 +351,8 @@ export class EsimStore {
       where.push('visit_id = ?');
       params.push(filter.visitId);
     }
-    const sql = `SELECT ${PURCHASE_COLUMNS} FROM esim_purchases ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ${Math.floor(filter.limit ?? 200)}`;
-    return (this.db.prepare(sql).all(...params) as Raw<PurchaseRow>[]).map(purchaseOf);
+    const sql = `SELECT ${PURCHASE_COLUMNS} FROM esim_purchases ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`;
+    return (this.statement(sql).all(...params, Math.floor(filter.limit ?? 200)) as Raw<PurchaseRow>[]).map(purchaseOf);
   }
 
   insertPurchase(row: {
