@@ -8,30 +8,9 @@ import { DEMO_ROOM_TYPES, demoRooms } from '../src/hotel/demo-hotel.ts';
 import { FRONT_DESK_PIN, MANAGER_PIN } from './support/cloudbeds-hub.ts';
 import { FakeCloudbeds } from './support/fake-cloudbeds.ts';
 import { startHubProcess, type HubProcess } from './support/hub-process.ts';
+import { call, until, login } from './support/process-http.ts';
 
 const ENTRY = 'hub/test/support/plain-hub-entry.ts';
-
-async function call(baseUrl: string, method: string, path: string, token: string, body?: unknown) {
-  const response = await fetch(baseUrl + path, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as any };
-}
-
-/** Asks the hub over HTTP until `check` answers (a state, not a time): a deadline turns a hang into a failure. */
-async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-const login = async (baseUrl: string, pin: string) => (await call(baseUrl, 'POST', '/api/staff/login', '', { pin })).body.token as string;
 
 describe('a hub killed with SIGKILL while a booking is being sent to Cloudbeds', () => {
   const cleanup: Array<() => Promise<unknown> | void> = [];

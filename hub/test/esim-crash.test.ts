@@ -6,30 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { demoAiraloCatalogue, MANAGER_PIN, USD_RATE, WAITER_PIN } from './support/esim-setup.ts';
 import { FakeAiralo } from './support/fake-airalo.ts';
 import { startHubProcess, type HubProcess } from './support/hub-process.ts';
+import { call, until, login } from './support/process-http.ts';
 
 const ENTRY = 'hub/test/support/plain-hub-entry.ts';
-
-async function call(baseUrl: string, method: string, path: string, token: string, body?: unknown) {
-  const response = await fetch(baseUrl + path, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as any };
-}
-
-/** Asks the hub over HTTP until `check` answers (a state, not a time): a deadline turns a hang into a failure. */
-async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-const login = async (baseUrl: string, pin: string) => (await call(baseUrl, 'POST', '/api/staff/login', '', { pin })).body.token as string;
 
 describe('a hub killed with SIGKILL while eSIMs are being sold', () => {
   const cleanup: Array<() => Promise<unknown> | void> = [];

@@ -4,15 +4,7 @@ import { join } from 'node:path';
 import { newId } from '@onemoment/shared/ids';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHubProcess, type HubProcess } from './support/hub-process.ts';
-
-async function call(baseUrl: string, method: string, path: string, token: string, body?: unknown) {
-  const response = await fetch(baseUrl + path, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as any };
-}
+import { call } from './support/process-http.ts';
 
 interface Attempt {
   body: Record<string, unknown>;
