@@ -355,24 +355,12 @@ export class EsimStore {
     return (this.statement(sql).all(...params, Math.floor(filter.limit ?? 200)) as Raw<PurchaseRow>[]).map(purchaseOf);
   }
 
-  insertPurchase(row: {
-    id: string;
-    visitId: string;
-    packageId: string;
-    title: string;
-    dataMb: number | null;
-    unlimited: boolean;
-    days: number;
-    priceMinor: number;
-    currency: string;
-    netUsdMinor: number;
-    costMinor: number;
-    soldBy: 'guest' | 'staff';
-    buyerTokenHash: string | null;
-    sellerStaffId: string | null;
-    businessDay: string;
-    createdAt: string;
-  }): void {
+  insertPurchase(
+    row: Pick<
+      PurchaseRow,
+      'id' | 'visitId' | 'packageId' | 'title' | 'dataMb' | 'unlimited' | 'days' | 'priceMinor' | 'currency' | 'netUsdMinor' | 'costMinor' | 'soldBy' | 'buyerTokenHash' | 'sellerStaffId' | 'businessDay' | 'createdAt'
+    >,
+  ): void {
     this.sql.insertPurchase.run({ ...row, unlimited: row.unlimited ? 1 : 0 });
   }
 
