@@ -1,12 +1,15 @@
 /**
  * The browser apps' HTTP client: bearer token, JSON in and out, and errors carried as
- * `ApiError { status, code, message }` so a page can show the hub's sentence to a person.
+ * `ApiError { status, code, message }` so a page can show the hub's sentence to a person. What a
+ * refusal says beside those (the new price of a `price_changed`, the `retryAfterMs` of a 429) is in
+ * `details`.
  */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }
@@ -58,9 +61,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     if (response.status === 204) return undefined as T;
     const data: unknown = await response.json().catch(() => null);
     if (!response.ok) {
-      const problem = (data ?? {}) as { error?: string; message?: string };
+      const { error, message, ...details } = (data ?? {}) as { error?: string; message?: string };
       if (response.status === 401) options.onUnauthorized?.();
-      throw new ApiError(response.status, problem.error ?? 'error', problem.message ?? `The hub answered ${response.status}.`);
+      throw new ApiError(response.status, error ?? 'error', message ?? `The hub answered ${response.status}.`, details);
     }
     return data as T;
   }

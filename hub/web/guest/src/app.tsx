@@ -164,6 +164,7 @@ export function App() {
             api={api!}
             venueName={venue?.name ?? ''}
             canTalk={venue?.modules.includes('translator') ?? false}
+            canBuyData={venue?.modules.includes('esim') ?? false}
             canPay={venue ? venue.modules.includes('payments') : null}
             orders={orders}
             setOrders={setOrders}

@@ -1,6 +1,7 @@
 /**
- * The open visit: header with table, connection and service buttons; Menu, My orders and Bill views;
- * the item sheet, the cart sheet and the bottom cart bar.
+ * The open visit: header with table, connection and service buttons; Menu, My orders and Bill views
+ * (and Talk and Mobile data when the hub offers them); the item sheet, the cart sheet and the bottom
+ * cart bar.
  */
 import type { ApiClient } from '@onemoment/shared/client/api-client';
 import { newId } from '@onemoment/shared/ids';
@@ -19,6 +20,7 @@ import { Notices, type Notice } from './components/notices.tsx';
 import { OrdersView } from './components/orders-view.tsx';
 import { ServiceButtons } from './components/service-buttons.tsx';
 import { StatusScreen } from './components/status-screen.tsx';
+import { EsimEntry, LazyEsimView, useEsimOffer } from './esim/esim-entry.tsx';
 import { useLocale } from './locale-context.ts';
 import { LazyTalkView, TalkEntry } from './translator/lazy-talk-view.tsx';
 import type { PendingOrder } from './pending-orders.ts';
@@ -27,7 +29,7 @@ import type { MenuItem, Order } from './types.ts';
 import { useCalls } from './use-calls.ts';
 import { useVisitData, type BillEvent } from './use-visit-data.ts';
 
-type View = 'menu' | 'orders' | 'bill' | 'talk';
+type View = 'menu' | 'orders' | 'bill' | 'talk' | 'esim';
 
 export interface GuestHomeProps {
   session: GuestSession;
@@ -35,6 +37,8 @@ export interface GuestHomeProps {
   venueName: string;
   /** The hub runs the translator: the page offers "Talk to staff". */
   canTalk: boolean;
+  /** The hub runs the esim module: the page offers "Mobile data" when packages are on offer. */
+  canBuyData: boolean;
   /** The hub runs payments: the page shows the bill (null: not known yet, as offline). */
   canPay: boolean | null;
   orders: Order[];
@@ -61,6 +65,9 @@ export function GuestHome(props: GuestHomeProps) {
   const [view, setView] = useState<View>(() => (props.pending.length > 0 ? 'orders' : 'menu'));
   const [talkUnseen, setTalkUnseen] = useState(0);
   const calls = useCalls(props.api);
+  const esimOffer = useEsimOffer(props.api, props.canBuyData);
+  // Raised on each eSIM sale change and resync: the Mobile data view reads its purchases again.
+  const [esimChanges, setEsimChanges] = useState(0);
   const { tableCode, visitId } = props.session;
   // Offline before the venue was read, a bill kept from this visit says the hub takes payments.
   const canPay = props.canPay ?? keptBill(tableCode, visitId) !== null;
@@ -85,10 +92,17 @@ export function GuestHome(props: GuestHomeProps) {
     onRequestAcknowledged: calls.acknowledged,
     onResync: () => {
       calls.reload();
+      esimOffer.reload();
+      setEsimChanges((n) => n + 1);
       billRef.current?.reload();
       if (tonRef.current?.invoice) void tonRef.current.refresh();
     },
     onBillEvent,
+    onEsimChanged: (sale) => {
+      setEsimChanges((n) => n + 1);
+      if (!esimOffer.offered) esimOffer.reload(); // staff sold one to this visit
+      if (sale.status === 'delivered' && view !== 'esim') props.notify(t('esimReadyToast'), 'ok');
+    },
     onConversationLine: ({ line }) => {
       if (line.speaker !== 'staff' || view === 'talk') return;
       setTalkUnseen((count) => count + 1);
@@ -210,6 +224,7 @@ export function GuestHome(props: GuestHomeProps) {
         </div>
         <ServiceButtons calls={calls.calls} send={calls.send} onSent={(kind) => kind === 'bill' && canPay && showView('bill')} notify={props.notify} />
         {props.canTalk && <TalkEntry unseen={talkUnseen} onOpen={() => showView('talk')} />}
+        {esimOffer.offered && <EsimEntry onOpen={() => showView('esim')} />}
       </header>
 
       <nav class={canPay ? 'view-switch view-switch--three' : 'view-switch'} aria-label={t('tabMenu')}>
@@ -229,6 +244,16 @@ export function GuestHome(props: GuestHomeProps) {
 
       {view === 'talk' && props.canTalk ? (
         <LazyTalkView api={props.api} token={props.session.token} onBack={() => showView('menu')} onUnauthorized={props.onUnauthorized} />
+      ) : view === 'esim' && esimOffer.offered ? (
+        <LazyEsimView
+          api={props.api}
+          changed={esimChanges}
+          tableCode={tableCode}
+          visitId={visitId}
+          notify={props.notify}
+          onBack={() => showView('menu')}
+          onShowBill={canPay ? () => showView('bill') : undefined}
+        />
       ) : view === 'bill' && canPay ? (
         <BillView
           api={props.api}

@@ -3,10 +3,11 @@
  * then kept current by the `/guest` socket (opened with the read's `latestSeq`, so nothing in between
  * is lost). `menu.changed` and `resync` refetch; `visit.closed` ends the visit; `visit.moved` and the
  * start's `GET /api/guest/visit` name the visit's table (a stored name may be from before a move); the
- * bill's events go to whoever holds the bill.
+ * bill's events go to whoever holds the bill, an eSIM sale's change to whoever shows the eSIM.
  */
 import type { ApiClient } from '@onemoment/shared/client/api-client';
 import { openRealtimeFeed, type FeedState, type HubEvent } from '@onemoment/shared/client/realtime-feed';
+import type { EsimSale } from '@onemoment/shared/schemas/esim';
 import type { ConversationLineEvent } from '@onemoment/shared/schemas/translator';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { onWorkerTakeover } from './offline/register.ts';
@@ -33,6 +34,8 @@ export interface VisitDataOptions {
   /** A translator line for this visit (staff may start talking while the guest is on the menu). */
   onConversationLine?(event: ConversationLineEvent): void;
   onBillEvent?(event: BillEvent): void;
+  /** One of the visit's eSIM purchases changed (no codes in it: the purchase is read again). */
+  onEsimChanged?(sale: EsimSale): void;
 }
 
 export function useVisitData(options: VisitDataOptions) {
@@ -119,6 +122,9 @@ export function useVisitData(options: VisitDataOptions) {
         case 'payment.recorded':
         case 'ton.invoice_updated':
           callbacks.current.onBillEvent?.(event);
+          break;
+        case 'esim.sale_changed':
+          callbacks.current.onEsimChanged?.(event.payload);
           break;
       }
     };
