@@ -6,7 +6,7 @@ import { waitFor } from './outbox-helpers.ts';
 import { addPrinter, paperOf } from './printing-helpers.ts';
 import { FRONT_DESK_PIN, startEsimHub, WAITER_PIN, type EsimHub } from './support/esim-setup.ts';
 
-/** eSIMs in a hotel: bought from the room's QR or sold at the desk, charged to the room, delivered at once. */
+/** eSIMs in a hotel: bought from the room's QR or sold at the desk to a stay, charged to the room at once and delivered. */
 describe('eSIM sales at a hotel', () => {
   let esim: EsimHub;
   let desk: string;
@@ -30,17 +30,21 @@ describe('eSIM sales at a hotel', () => {
     esim.hub.hub.context.store.sqlite.prepare('SELECT d.code FROM rooms r JOIN dining_tables d ON d.id = r.table_id WHERE r.id = ?').pluck().get(roomId) as string;
   const statusOf = (id: string) => esim.hub.hub.modules.esim!.store.purchase(id)?.status;
 
-  it("a guest buys from the room's QR and the desk charges it to the room: ordered at once, on the folio", async () => {
+  it("a guest in house buys from the room's QR: charged to the room at once and ordered, while room service stays open", async () => {
     const stay = await checkedIn('room-106');
     const joined = await esim.hub.request('POST', '/api/guest/visits', { tableCode: roomCode('room-106') });
     const guest = joined.body.token as string;
+    // Room service still owed on the visit does not hold the eSIM back.
+    expect((await esim.hub.request('POST', '/api/guest/orders', { id: newId(), items: [{ menuItemId: 'greek-salad', quantity: 1 }] }, guest)).status).toBe(201);
     const id = newId();
-    expect((await esim.hub.request('POST', '/api/guest/esim/purchases', { id, packageId: 'merhaba-7days-1gb' }, guest)).status).toBe(201);
-    const charged = await esim.hub.request('POST', `/api/visits/${stay.visitId}/payments`, { id: newId(), method: 'room', amountMinor: 414 }, desk);
-    expect(charged).toMatchObject({ status: 201, body: { method: 'room', amountMinor: 414 } });
+    const bought = await esim.hub.request('POST', '/api/guest/esim/purchases', { id, packageId: 'merhaba-7days-1gb' }, guest);
+    expect(bought).toMatchObject({ status: 201, body: { status: 'paid', notice: { key: 'esim.on_its_way' } } });
     await waitFor('the eSIM to be delivered', () => (statusOf(id) === 'delivered' ? true : undefined));
+    const bill = await esim.hub.request('GET', `/api/visits/${stay.visitId}/bill`, undefined, waiter);
+    expect(bill.body).toMatchObject({ dueMinor: 850, payments: [{ method: 'room', amountMinor: 414 }] });
     const folio = await esim.hub.request('GET', `/api/hotel/bookings/${stay.id}/folio`, undefined, desk);
     expect(folio.body.charges.filter((charge: { kind: string }) => charge.kind === 'room_service').map((charge: { amountMinor: number }) => charge.amountMinor)).toEqual([414]);
+    expect(folio.body.openRoomServiceMinor).toBe(850);
     // The room's visit stays open for more room service, and the guest sees the code.
     const mine = await esim.hub.request('GET', `/api/guest/esim/purchases/${id}`, undefined, guest);
     expect(mine.body.lpa).toMatch(/^LPA:1\$/);
@@ -50,8 +54,7 @@ describe('eSIM sales at a hotel', () => {
     const stay = await checkedIn('room-107');
     const id = newId();
     const sold = await esim.hub.request('POST', `/api/visits/${stay.visitId}/esim/purchases`, { id, packageId: 'eurolink-30days-5gb', priceMinor: 1748 }, desk);
-    expect(sold).toMatchObject({ status: 201, body: { status: 'awaiting_payment', soldBy: 'staff', priceMinor: 1748 } });
-    expect((await esim.hub.request('POST', `/api/visits/${stay.visitId}/payments`, { id: newId(), method: 'room', amountMinor: 1748 }, desk)).status).toBe(201);
+    expect(sold).toMatchObject({ status: 201, body: { status: 'paid', soldBy: 'staff', priceMinor: 1748 } });
     await waitFor('the eSIM to be delivered', () => (statusOf(id) === 'delivered' ? true : undefined));
     expect((await esim.hub.request('GET', `/api/esim/purchases/${id}`, undefined, desk)).body.lpa).toMatch(/^LPA:1\$/);
     expect((await esim.hub.request('GET', `/api/esim/purchases/${id}`, undefined, esim.managerToken)).body.lpa).toMatch(/^LPA:1\$/);

@@ -1,3 +1,4 @@
+import { newId } from '@onemoment/shared/ids';
 import type { HubModule } from '../modules/hub-module.ts';
 import { AiraloClient } from './airalo-client.ts';
 import { AiraloSetup } from './airalo-setup.ts';
@@ -62,6 +63,10 @@ export function esimModule(options: EsimOptions = {}): HubModule<'esim'> {
           return visit ? { id: visit.id, status: visit.status, tableName: visit.tableName } : null;
         },
         billChangedIn: (tx, visitId) => payments.bills.billChangedIn(tx, visitId),
+        inHouseStayOf: (visitId) => payments.bills.inHouseStayOf(visitId),
+        chargeToRoomIn: (tx, visitId, amountMinor, staff) => {
+          payments.bills.chargeToRoomIn(tx, visitId, { paymentId: newId(), bookingId: null, amountMinor }, staff);
+        },
       };
       const catalogueSync = new CatalogueSync(context, store, (): PurchaseService => purchases, clientKey);
       const adapter = new EsimAdapter({ context, store, client: () => client, clientKey, purchases: (): PurchaseService => purchases, catalogueSync: () => catalogueSync });

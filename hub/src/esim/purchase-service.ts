@@ -21,6 +21,10 @@ export interface EsimFloor {
   visit(visitId: string): { id: string; status: string; tableName: string } | null;
   /** Inside a command: tell the bill's readers that its lines changed. */
   billChangedIn(tx: CommandTx, visitId: string): void;
+  /** The stay in house whose room-service visit this is, or null (not a room, no hotel, not in house). */
+  inHouseStayOf(visitId: string): string | null;
+  /** Inside a command: charges an amount of the visit's bill to its own stay (the room-charge tender). */
+  chargeToRoomIn(tx: CommandTx, visitId: string, amountMinor: number, staff: StaffPrincipal | null): void;
 }
 
 /**
@@ -107,10 +111,19 @@ export class PurchaseService {
         businessDay: this.context.venue.businessDay(),
         createdAt: now,
       });
-      const row = this.store.purchase(body.id)!;
-      this.changed(tx, row);
+      this.changed(tx, this.store.purchase(body.id)!);
       this.floor.billChangedIn(tx, visitId);
-      return { purchase: this.viewOf(row, buyer), created: true };
+      // In a hotel, what a guest in house buys from the room goes on the folio at once, as room
+      // service does: the eSIM is ordered now rather than at checkout.
+      if (this.floor.inHouseStayOf(visitId) !== null) {
+        this.floor.chargeToRoomIn(tx, visitId, priced.priceMinor, buyer.kind === 'staff' ? buyer.staff : null);
+        const charged = this.store.purchase(body.id)!;
+        if (charged.status === 'awaiting_payment') {
+          this.move(tx, charged, 'pay', 'system', null);
+          this.jobs.enqueueOrder(tx, charged.id, 'payment');
+        }
+      }
+      return { purchase: this.viewOf(this.store.purchase(body.id)!, buyer), created: true };
     });
   }
 

@@ -96,6 +96,11 @@ export class BillService implements TonBillLedger {
     return this.store.settings();
   }
 
+  /** The stay in house whose room-service visit this is (the hotel runs and the guest is in), or null. */
+  inHouseStayOf(visitId: string): string | null {
+    return this.roomCharges?.stayOfVisit(visitId) ?? null;
+  }
+
   /** Inside another module's command that changed a bill's lines (an eSIM sale): tell the bill's readers. */
   billChangedIn(tx: CommandTx, visitId: string): void {
     this.publishChanged(tx, visitId);
@@ -318,7 +323,7 @@ export class BillService implements TonBillLedger {
     tx: CommandTx,
     visitId: string,
     charge: { paymentId: string; bookingId: string | null; amountMinor: number; partId?: string | null; dueMinor?: number },
-    staff: StaffPrincipal,
+    staff: StaffPrincipal | null,
   ): Payment {
     const port = this.roomCharges;
     if (!port) throw conflict('no_hotel', 'This venue runs no hotel: there is no room to charge.');
@@ -338,7 +343,8 @@ export class BillService implements TonBillLedger {
       description: `${bill.tableName}: bill of ${bill.lines.length} line${bill.lines.length === 1 ? '' : 's'}`,
       amountMinor: charge.amountMinor,
       sourceId: charge.paymentId,
-      staffId: staff.staffId,
+      // A guest in house charges their own room (an eSIM bought from the room's QR).
+      staffId: staff?.staffId ?? 'guest',
     });
     const payment = this.store.insertPayment({
       id: charge.paymentId,
@@ -354,7 +360,7 @@ export class BillService implements TonBillLedger {
       tonInvoiceId: null,
       currency: bill.currency,
       businessDay: this.context.venue.businessDay(),
-      staffId: staff.staffId,
+      staffId: staff?.staffId ?? null,
       createdAt: this.context.clock.now().toISOString(),
     });
     this.afterPayment(tx, payment, staff);
