@@ -1,8 +1,8 @@
 /**
  * The staff and admin pages: PIN login, then the floor (with each table's bill), the orders, the
- * hotel's front desk and housekeeping, and (for managers) the hotel settings, the menu, payments, the
- * team, printers, the cloud and the online tasks. The header always
- * says what the hub still owes the internet. What a person sees is decided by their role; the hub
+ * hotel's front desk and housekeeping, travel eSIMs where the hub sells them, and (for managers) the
+ * hotel settings, the menu, payments, the team, printers, the cloud and the online tasks. The header
+ * always says what the hub still owes the internet. What a person sees is decided by their role; the hub
  * checks the same roles again.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
@@ -27,6 +27,8 @@ import { PaymentsPage } from './money/payments-page.tsx';
 import { FrontDeskPage } from './hotel/front-desk-page.tsx';
 import { HousekeepingPage } from './hotel/housekeeping-page.tsx';
 import { HotelSettingsPage } from './hotel/hotel-settings-page.tsx';
+import { EsimPage } from './esim/esim-page.tsx';
+import { useEsimPurchases } from './esim/use-esim-purchases.ts';
 import { currentPage, navigate, useLocation, type Page } from './router.ts';
 import { homeFor, homePage, isManager, loadSession, pageAfterLogin, saveSession } from './session.ts';
 import { Toasts } from './toasts.tsx';
@@ -92,6 +94,7 @@ const NAV: Array<{ page: Page; label: string; roles: readonly StaffRole[]; modul
   { page: 'orders', label: 'Orders', roles: FLOOR, module: 'restaurant' },
   { page: 'front-desk', label: 'Front desk', roles: ['front_desk', 'manager'], module: 'hotel' },
   { page: 'housekeeping', label: 'Housekeeping', roles: ['housekeeping', 'front_desk', 'manager'], module: 'hotel' },
+  { page: 'esim', label: 'eSIM', roles: FLOOR, module: 'esim' },
   { page: 'translator', label: 'Translator', roles: ['waiter', 'front_desk', 'housekeeping', 'manager'], module: 'translator' },
   { page: 'menu', label: 'Menu', roles: MANAGER, module: 'restaurant' },
   { page: 'hotel', label: 'Hotel', roles: MANAGER, module: 'hotel' },
@@ -147,6 +150,11 @@ function Shell({ session, onLogout, onExpired, onRenamed }: ShellProps) {
   const toAccept = live.orders?.filter((order) => order.status === 'placed').length ?? 0;
   const toServe = live.orders?.filter((order) => order.status === 'ready').length ?? 0;
   const currency = venue?.currency ?? 'EUR';
+  // eSIM parts show once the venue says the hub runs the module (a hub without it answers 404).
+  const esim = venue?.modules.includes('esim') ?? false;
+  // Paid eSIMs Airalo did not deliver: the desk and managers settle them, so their tab says how many.
+  const esimSettles = esim && (session.role === 'front_desk' || manager);
+  const esimWaiting = useEsimPurchases(store, esimSettles ? { status: 'needs_person' } : null).purchases?.length ?? 0;
 
   return (
     <div class="shell">
@@ -159,7 +167,17 @@ function Shell({ session, onLogout, onExpired, onRenamed }: ShellProps) {
           <nav class="tabs" aria-label="Sections">
             {pages.map((item) => {
               const badge =
-                item.page === 'tables' ? requests : item.page === 'orders' ? toAccept + toServe : item.page === 'translator' ? talking : item.page === 'online-tasks' ? (owed.outbox?.needsPerson ?? 0) : 0;
+                item.page === 'tables'
+                  ? requests
+                  : item.page === 'orders'
+                    ? toAccept + toServe
+                    : item.page === 'translator'
+                      ? talking
+                      : item.page === 'online-tasks'
+                        ? (owed.outbox?.needsPerson ?? 0)
+                        : item.page === 'esim'
+                          ? esimWaiting
+                          : 0;
               return (
                 <a
                   key={item.page}
@@ -197,7 +215,7 @@ function Shell({ session, onLogout, onExpired, onRenamed }: ShellProps) {
         </div>
       )}
       <main class="content">
-        {page === 'tables' && <FloorPage store={store} live={live} role={session.role} currency={currency} />}
+        {page === 'tables' && <FloorPage store={store} live={live} role={session.role} currency={currency} esim={esim} />}
         {page === 'orders' && <OrdersPage store={store} live={live} role={session.role} />}
         {page === 'front-desk' && <FrontDeskPage store={store} role={session.role} currency={currency} />}
         {page === 'housekeeping' && <HousekeepingPage store={store} />}
@@ -207,8 +225,9 @@ function Shell({ session, onLogout, onExpired, onRenamed }: ShellProps) {
         {page === 'staff' && manager && <StaffPage self={session} onSelfRenamed={onRenamed} />}
         {page === 'printers' && manager && <PrintersPage role={session.role} />}
         {page === 'cloud' && manager && <CloudPage />}
-        {page === 'online-tasks' && manager && <OnlineTasksPage onChanged={owed.refresh} />}
+        {page === 'online-tasks' && manager && <OnlineTasksPage store={store} esim={esim} onChanged={owed.refresh} />}
         {page === 'payments' && manager && <PaymentsPage store={store} sub={where.sub} currency={currency} />}
+        {page === 'esim' && <EsimPage store={store} role={session.role} sub={where.sub} />}
       </main>
     </div>
   );

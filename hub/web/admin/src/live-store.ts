@@ -178,6 +178,7 @@ export class LiveStore {
       case 'booking.changed': // the hotel pages follow these themselves
       case 'room.changed':
       case 'overbooking.detected':
+      case 'esim.sale_changed': // the eSIM lists and the bill follow it themselves
         break;
       default:
         // visit.*, request.*, table.changed: the table's state is computed by the hub.

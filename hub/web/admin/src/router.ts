@@ -4,8 +4,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 
-export type Page = 'tables' | 'orders' | 'front-desk' | 'housekeeping' | 'hotel' | 'translator' | 'menu' | 'staff' | 'printers' | 'cloud' | 'online-tasks' | 'payments';
-const PAGES: readonly Page[] = ['tables', 'orders', 'front-desk', 'housekeeping', 'hotel', 'translator', 'menu', 'staff', 'printers', 'cloud', 'online-tasks', 'payments'];
+export type Page = 'tables' | 'orders' | 'front-desk' | 'housekeeping' | 'hotel' | 'translator' | 'menu' | 'staff' | 'printers' | 'cloud' | 'online-tasks' | 'payments' | 'esim';
+const PAGES: readonly Page[] = ['tables', 'orders', 'front-desk', 'housekeeping', 'hotel', 'translator', 'menu', 'staff', 'printers', 'cloud', 'online-tasks', 'payments', 'esim'];
 
 export function currentPage(): Page {
   const segment = location.pathname.replace(/^\/admin\/?/, '').split('/')[0] ?? '';

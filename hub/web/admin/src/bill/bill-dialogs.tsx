@@ -5,6 +5,7 @@ import { DiscountDialog } from './discount-dialog.tsx';
 import { PaymentDialog } from './payment-dialog.tsx';
 import { SplitDialog } from './split-dialog.tsx';
 import { TonInvoiceDialog } from './ton-invoice-dialog.tsx';
+import { SellEsimDialog } from '../esim/sell-esim-dialog.tsx';
 
 export type BillDialog =
   /** `thenClose`: opened from closing the visit, which goes on once the bill is paid. */
@@ -12,7 +13,8 @@ export type BillDialog =
   | { kind: 'split' }
   | { kind: 'discount' }
   /** `invoice`: one made before, shown again. */
-  | { kind: 'ton'; partId: string | null; invoice?: TonInvoice };
+  | { kind: 'ton'; partId: string | null; invoice?: TonInvoice }
+  | { kind: 'esim' };
 
 interface BillDialogsProps {
   store: LiveStore;
@@ -38,5 +40,7 @@ export function BillDialogs({ store, dialog, bill, onClose, onBill, onPaid }: Bi
       return <DiscountDialog bill={bill} onClose={onClose} onGiven={changed} />;
     case 'ton':
       return <TonInvoiceDialog store={store} bill={bill} partId={dialog.partId} existing={dialog.invoice ?? null} onClose={onClose} />;
+    case 'esim':
+      return <SellEsimDialog bill={bill} onClose={onClose} onSold={changed} />;
   }
 }

@@ -1,8 +1,8 @@
 /**
  * The bill in the table panel: lines, discounts (with their reasons: staff see them), service, VAT by
  * rate, total, tips, paid, written off, due and owed back; the split's parts, each payable on its own;
- * the payments taken. Its buttons open the dialogs the panel holds (take payment, split, discount, TON)
- * and print the bill or a receipt.
+ * the payments taken. Its buttons open the dialogs the panel holds (take payment, split, discount, TON,
+ * sell an eSIM) and print the bill or a receipt.
  */
 import { useState } from 'preact/hooks';
 import { api, describeError } from '../api.ts';
@@ -20,11 +20,13 @@ interface BillSectionProps {
   tonInvoices: TonStaffInvoice[];
   error: string | null;
   manager: boolean;
+  /** The hub sells eSIMs: an open bill offers one. */
+  esim: boolean;
   onOpen: (dialog: BillDialog) => void;
   onBill: (bill: BillView) => void;
 }
 
-export function BillSection({ bill, tonInvoices, error, manager, onOpen, onBill }: BillSectionProps) {
+export function BillSection({ bill, tonInvoices, error, manager, esim, onOpen, onBill }: BillSectionProps) {
   if (!bill) {
     return (
       <section class="panel-section bill" aria-label="Bill">
@@ -36,6 +38,7 @@ export function BillSection({ bill, tonInvoices, error, manager, onOpen, onBill 
   const m = (amountMinor: number) => money(amountMinor, bill.currency);
   const payable = canTakePayment(bill);
   const empty = bill.lines.length === 0 && bill.payments.length === 0;
+  const sellEsim = esim && bill.status === 'open';
 
   return (
     <section class="panel-section bill" aria-label="Bill" data-bill-status={bill.status} data-due-minor={bill.dueMinor}>
@@ -144,8 +147,14 @@ export function BillSection({ bill, tonInvoices, error, manager, onOpen, onBill 
               Discount…
             </button>
           )}
+          {sellEsim && <SellEsimButton onOpen={onOpen} />}
           <PrintButton visitId={bill.visitId} kind="bill" />
           <PrintButton visitId={bill.visitId} kind="receipt" />
+        </div>
+      )}
+      {empty && sellEsim && (
+        <div class="panel-actions bill-actions">
+          <SellEsimButton onOpen={onOpen} />
         </div>
       )}
     </section>
@@ -217,6 +226,14 @@ function RemoveDiscount({ visitId, discountId, onBill }: { visitId: string; disc
   return (
     <button type="button" class="link-button bill-remove" disabled={busy} onClick={() => void remove()}>
       {busy ? 'Removing…' : 'Remove'}
+    </button>
+  );
+}
+
+function SellEsimButton({ onOpen }: { onOpen: (dialog: BillDialog) => void }) {
+  return (
+    <button type="button" class="btn" onClick={() => onOpen({ kind: 'esim' })}>
+      Sell eSIM…
     </button>
   );
 }

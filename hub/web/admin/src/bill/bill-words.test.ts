@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BillView, Payment } from '../types.ts';
-import { canTakePayment, discountLabel, dueFor, payableParts, paymentDetails, stillDueSentence, taxLineLabel } from './bill-words.ts';
+import type { HubEvent } from '@onemoment/shared/client/realtime-feed';
+import { billVisitOf, canTakePayment, discountLabel, dueFor, payableParts, paymentDetails, stillDueSentence, taxLineLabel } from './bill-words.ts';
 
 const payment = (change: Partial<Payment>): Payment => ({
   id: 'p1',
@@ -62,5 +63,14 @@ describe('the bill in staff words', () => {
     expect(canTakePayment({ status: 'open', dueMinor: 0 })).toBe(false);
     expect(canTakePayment({ status: 'written_off', dueMinor: 0 })).toBe(false);
     expect(stillDueSentence({ dueMinor: 575, currency: 'EUR', tableName: 'Table 2' })).toBe('€5.75 is still due at Table 2.');
+  });
+});
+
+describe('events that change a bill', () => {
+  it("reads a visit's bill again when one of its eSIM sales changes (a sale adds its line, a cancel takes it off)", () => {
+    const sale = { seq: 7, type: 'esim.sale_changed', at: '2025-06-01T10:00:00.000Z', payload: { visitId: 'v1', status: 'cancelled' } } as unknown as HubEvent;
+    expect(billVisitOf(sale)).toBe('v1');
+    const printer = { seq: 8, type: 'printer.status', at: '2025-06-01T10:00:00.000Z', payload: {} } as unknown as HubEvent;
+    expect(billVisitOf(printer)).toBeNull();
   });
 });

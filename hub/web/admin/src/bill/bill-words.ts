@@ -60,7 +60,7 @@ export function stillDueSentence(bill: Pick<BillView, 'dueMinor' | 'currency' | 
   return `${money(bill.dueMinor, bill.currency)} is still due at ${bill.tableName}.`;
 }
 
-/** The visit whose bill an event may change (its orders, payments, discounts, TON invoices); null for others. */
+/** The visit whose bill an event may change (its orders, payments, discounts, TON invoices, eSIMs); null for others. */
 export function billVisitOf(event: HubEvent): string | null {
   switch (event.type) {
     case 'bill.changed':
@@ -69,6 +69,7 @@ export function billVisitOf(event: HubEvent): string | null {
     case 'ton.invoice_updated':
     case 'order.placed':
     case 'order.updated':
+    case 'esim.sale_changed': // a sale adds its line, a cancel takes it off
       return event.payload.visitId;
     case 'visit.closed':
       return event.payload.id;

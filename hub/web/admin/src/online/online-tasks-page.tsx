@@ -2,7 +2,8 @@
  * Online tasks (managers): what the hub still owes the internet through its outbox (TON payment
  * checks, Cloudbeds, Airalo), grouped as waiting for a person, being sent, and waiting; each with its
  * vendor, what it is, its age, its tries and its last problem in plain words. Retry one now, or cancel
- * it with a reason. The list is read again every few seconds while the page is visible.
+ * it with a reason. The list is read again every few seconds while the page is visible. Above them, on
+ * a hub that sells eSIMs, the paid eSIM sales Airalo did not deliver, for a person to settle.
  */
 import { useRef, useState } from 'preact/hooks';
 import { api, describeError } from '../api.ts';
@@ -10,7 +11,9 @@ import { Dialog } from '../dialog.tsx';
 import { clockTime, elapsedText } from '../format.ts';
 import { useNow, useVisiblePoll } from '../hooks.ts';
 import { notify } from '../toasts.tsx';
+import type { LiveStore } from '../live-store.ts';
 import type { OutboxJobState, OutboxJobView } from '../types.ts';
+import { EsimTasksSection } from '../esim/purchase-lists.tsx';
 import { JOB_STATE_LABELS, canCancel, canRetry, nextTryText, problemText } from './job-words.ts';
 import './online-tasks.css';
 
@@ -25,7 +28,7 @@ const GROUP_TITLES: Record<OutboxJobState, string> = {
   cancelled: 'Cancelled',
 };
 
-export function OnlineTasksPage({ onChanged }: { onChanged: () => void }) {
+export function OnlineTasksPage({ store, esim, onChanged }: { store: LiveStore; esim: boolean; onChanged: () => void }) {
   const [view, setView] = useState<View>('owed');
   const [lists, setLists] = useState<Partial<Record<OutboxJobState, OutboxJobView[]>> | null>(null);
   const [readAt, setReadAt] = useState(Date.now());
@@ -91,6 +94,7 @@ export function OnlineTasksPage({ onChanged }: { onChanged: () => void }) {
           {error}
         </p>
       )}
+      {esim && view === 'owed' && <EsimTasksSection store={store} role="manager" />}
       {!lists ? (
         <p class="muted">Loading…</p>
       ) : total === 0 ? (

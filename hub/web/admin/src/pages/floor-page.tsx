@@ -16,9 +16,11 @@ interface FloorProps {
   live: LiveSnapshot;
   role: StaffRole;
   currency: string;
+  /** The hub sells eSIMs: the bill offers one. */
+  esim: boolean;
 }
 
-export function FloorPage({ store, live, role, currency }: FloorProps) {
+export function FloorPage({ store, live, role, currency, esim }: FloorProps) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const now = useNow();
   const tables = live.tables;
@@ -82,6 +84,7 @@ export function FloorPage({ store, live, role, currency }: FloorProps) {
           orders={(live.orders ?? []).filter((order) => selected.visit && order.visitId === selected.visit.id)}
           role={role}
           currency={currency}
+          esim={esim}
           onClose={() => setSelectedId(null)}
           onMoved={(tableId) => setSelectedId(tableId)}
         />

@@ -1,6 +1,6 @@
 /**
  * One table: its visit (open, move, close), guests' calls, its orders, its bill (payments, split,
- * discount, TON, printing), its QR, and the waiter's order form. Closing asks what to do with food
+ * discount, TON, printing, an eSIM sold at the desk) and its eSIMs, its QR, and the waiter's order form. Closing asks what to do with food
  * still coming and with money still due.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -23,6 +23,7 @@ import { BillDialogs, type BillDialog } from '../bill/bill-dialogs.tsx';
 import { BillDueDialog } from '../bill/bill-due-dialog.tsx';
 import { useBill } from '../bill/use-bill.ts';
 import { useOpenTonInvoices } from '../bill/use-ton-invoices.ts';
+import { VisitEsims } from '../esim/purchase-lists.tsx';
 
 interface TablePanelProps {
   store: LiveStore;
@@ -31,11 +32,13 @@ interface TablePanelProps {
   orders: Order[];
   role: StaffRole;
   currency: string;
+  /** The hub sells eSIMs: the bill offers one, and the visit's show under it. */
+  esim: boolean;
   onClose: () => void;
   onMoved: (tableId: string) => void;
 }
 
-export function TablePanel({ store, table, tables, orders, role, currency, onClose, onMoved }: TablePanelProps) {
+export function TablePanel({ store, table, tables, orders, role, currency, esim, onClose, onMoved }: TablePanelProps) {
   const now = useNow();
   const [busy, setBusy] = useState<string | null>(null);
   const [confirmClose, setConfirmClose] = useState(false);
@@ -212,7 +215,8 @@ export function TablePanel({ store, table, tables, orders, role, currency, onClo
         </section>
       )}
 
-      {visit && <BillSection bill={liveBill.bill} tonInvoices={tonInvoices} error={liveBill.error} manager={manager} onOpen={setBillDialog} onBill={liveBill.show} />}
+      {visit && <BillSection bill={liveBill.bill} tonInvoices={tonInvoices} error={liveBill.error} manager={manager} esim={esim} onOpen={setBillDialog} onBill={liveBill.show} />}
+      {visit && esim && <VisitEsims store={store} visitId={visit.id} role={role} />}
 
       <section class="panel-section">
         <h3>QR code</h3>
