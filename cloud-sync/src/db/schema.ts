@@ -268,3 +268,32 @@ export const reportRoomTypes = pgTable(
   },
   (t) => [primaryKey({ columns: [t.venueId, t.roomTypeId] })],
 );
+
+// ---- eSIMs (from the `esimSales` of the day documents) ----
+
+/**
+ * A venue's eSIM sales, one row per sale keyed by venue and sale id (a resend or a later status
+ * rewrites the row), on the business day of the document that holds it: the day it was put on the
+ * bill. Price and cost (Airalo's net price at the sale's rate) are minor units of the row's currency.
+ */
+export const reportEsimSales = pgTable(
+  'report_esim_sales',
+  {
+    venueId: text('venue_id').notNull(),
+    saleId: text('sale_id').notNull(),
+    businessDay: date('business_day', { mode: 'string' }).notNull(),
+    visitId: text('visit_id').notNull(),
+    packageId: text('package_id').notNull(),
+    title: text('title').notNull(),
+    /** awaiting_payment, paid, delivered, needs_person, refunded or cancelled */
+    status: text('status').notNull(),
+    priceMinor: bigint('price_minor', { mode: 'number' }).notNull(),
+    costMinor: bigint('cost_minor', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    paidAt: timestamp('paid_at', { withTimezone: true, mode: 'date' }),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true, mode: 'date' }),
+    refundedAt: timestamp('refunded_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [primaryKey({ columns: [t.venueId, t.saleId] }), index('report_esim_sales_day_idx').on(t.venueId, t.businessDay)],
+);

@@ -4,14 +4,15 @@ import { checkRange } from '../hq/routes.ts';
 import { salesReport } from '../hq/reports.ts';
 import { takingsReport } from '../hq/takings.ts';
 import { hotelReport } from '../hq/hotel-report.ts';
+import { esimReport } from '../hq/esim-report.ts';
 import type { CloudContext } from '../context.ts';
 import { bearerToken } from '../hq/routes.ts';
 import { CloudError } from '../errors.ts';
 import { costProblems } from './cost-limits.ts';
 
 /**
- * The same figures as GET /api/hq/reports/sales, /takings and /hotel, for tools that prefer GraphQL. Every
- * amount sits beside its currency; totals come one per currency.
+ * The same figures as GET /api/hq/reports/sales, /takings, /hotel and /esim, for tools that prefer
+ * GraphQL. Every amount sits beside its currency; totals come one per currency.
  */
 export const typeDefs = /* GraphQL */ `
   type CurrencySales { currency: String!, orders: Int!, grossMinor: Float! }
@@ -121,6 +122,37 @@ export const typeDefs = /* GraphQL */ `
     "One per venue over the range"
     totals: [HotelTotal!]!
   }
+  "eSIMs sold in one currency (money in minor units of it): paid, delivered or waiting for a person"
+  type EsimFigures {
+    currency: String!
+    count: Int!
+    revenueMinor: Float!
+    "Airalo's net price, in the venue's currency at the rate of each sale"
+    costMinor: Float!
+    "Revenue less cost"
+    marginMinor: Float!
+  }
+  "One package's eSIMs sold at one venue on one business day, in one currency"
+  type EsimPackageDay {
+    day: String!
+    venueId: String!
+    venueName: String!
+    packageId: String!
+    title: String!
+    currency: String!
+    count: Int!
+    revenueMinor: Float!
+    costMinor: Float!
+    marginMinor: Float!
+  }
+  type EsimReport {
+    venueId: String
+    from: String!
+    to: String!
+    "One per currency, over every day, venue and package"
+    totals: [EsimFigures!]!
+    byDay: [EsimPackageDay!]!
+  }
   type Query {
     "Sales over business days from..to (YYYY-MM-DD, inclusive); all venues when venueId is left out"
     sales(venueId: String, from: String!, to: String!): SalesReport!
@@ -128,6 +160,8 @@ export const typeDefs = /* GraphQL */ `
     takings(venueId: String, from: String!, to: String!): TakingsReport!
     "Hotel figures per night (YYYY-MM-DD, inclusive): rooms, occupancy, ADR, RevPAR, arrivals, departures, room service; all venues with rooms when venueId is left out"
     hotel(venueId: String, from: String!, to: String!): HotelReport!
+    "eSIM sales per business day (YYYY-MM-DD, inclusive), venue and package: count, revenue, cost, margin; all venues when venueId is left out"
+    esim(venueId: String, from: String!, to: String!): EsimReport!
   }
 `;
 
@@ -175,6 +209,7 @@ export function graphqlModule(context: CloudContext) {
           sales: reportResolver(context, salesReport),
           takings: reportResolver(context, takingsReport),
           hotel: reportResolver(context, hotelReport),
+          esim: reportResolver(context, esimReport),
         },
       },
     });

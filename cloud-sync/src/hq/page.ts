@@ -6,8 +6,9 @@ import { pagePolicy } from '../http/security-headers.ts';
  * pairing code), see a venue's sales of the last 14 days as a bar chart and its takings day by day
  * (tenders, tips, discounts, service, tax, written off), each with its CSV link, and the takings of
  * all venues with a total per currency, a venue's hotel nights (rooms sold, occupancy, ADR, RevPAR,
- * arrivals, departures, room service; from a week back to a week ahead, as booked), and set each
- * venue's TON rate. Every amount is shown in its own currency.
+ * arrivals, departures, room service; from a week back to a week ahead, as booked), its eSIM sales
+ * per day and package (sold, revenue, cost at Airalo's net price, margin), and set each venue's TON
+ * rate. Every amount is shown in its own currency.
  * One static file with no build step; it only calls the JSON API. Its script and style are inline
  * and allowed by their hashes in the page's Content-Security-Policy, so nothing else inline runs.
  */
@@ -73,6 +74,24 @@ function loadVenue(venue) {
   loadSales(venue).catch((e) => ($('error').textContent = e.message));
   loadTakings(venue).catch((e) => ($('error').textContent = e.message));
   loadHotel(venue).catch((e) => ($('error').textContent = e.message));
+  loadEsim(venue).catch((e) => ($('error').textContent = e.message));
+}
+// eSIMs sold (paid; not cancelled or refunded) per day and package, with Airalo's net price and the margin.
+function esimCells(row, first, second, f) {
+  row.append(el('td', first), el('td', second), el('td', String(f.count), 'num'), el('td', money(f.revenueMinor, f.currency), 'num'),
+    el('td', money(f.costMinor, f.currency), 'num'), el('td', money(f.marginMinor, f.currency), 'num'));
+  return row;
+}
+async function loadEsim(venue) {
+  const from = day(-13), to = day(0);
+  const q = 'venueId=' + encodeURIComponent(venue.id) + '&from=' + from + '&to=' + to;
+  const r = await api('GET', '/api/hq/reports/esim?' + q);
+  $('esimTitle').textContent = 'eSIM sales of ' + venue.name + ', ' + from + ' to ' + to;
+  const body = $('esim'); body.replaceChildren();
+  for (const d of r.byDay) { const row = esimCells(document.createElement('tr'), d.day, d.title, d); row.cells[1].title = d.packageId; body.append(row); }
+  for (const t of r.totals) { const row = esimCells(document.createElement('tr'), 'Total', t.currency, t); row.className = 'total'; body.append(row); }
+  if (r.byDay.length === 0) { const row = document.createElement('tr'); const cell = el('td', 'No eSIMs sold in these days.', 'muted'); cell.colSpan = 6; row.append(cell); body.append(row); }
+  $('esimFigures').replaceChildren(csvLink('/api/hq/reports/esim.csv?' + q, 'esim.csv'));
 }
 // The hotel's nights as booked: a week back and a week ahead. A night sells in one currency per row.
 function hotelCells(row, first, f, m) {
@@ -202,6 +221,8 @@ const PAGE = `<!doctype html>
 <table aria-label="Takings by day"><thead>${takingsHead('Day')}</thead><tbody id="takings"></tbody></table><p id="takingsFigures"></p>
 <h2 id="hotelTitle">Hotel</h2>
 <table aria-label="Hotel nights"><thead><tr><th>Night</th><th class="num">Rooms</th><th class="num">Sold</th><th class="num">Occupancy</th><th class="num">ADR</th><th class="num">RevPAR</th><th class="num">Arrivals</th><th class="num">Departures</th><th class="num">Room revenue</th><th class="num">Room service</th></tr></thead><tbody id="hotel"></tbody></table><p id="hotelFigures"></p>
+<h2 id="esimTitle">eSIM sales</h2>
+<table aria-label="eSIM sales"><thead><tr><th>Day</th><th>Package</th><th class="num">Sold</th><th class="num">Revenue</th><th class="num" title="Airalo's net price, in the venue's currency at the rate of each sale">Cost</th><th class="num">Margin</th></tr></thead><tbody id="esim"></tbody></table><p id="esimFigures"></p>
 <h2>Takings of all venues, per currency</h2>
 <table aria-label="Takings of all venues"><thead>${takingsHead('Days')}</thead><tbody id="chainTakings"></tbody></table>
 </section>

@@ -8,6 +8,7 @@ import type { CloudContext } from '../context.ts';
 import { salesCsv, salesReport } from './reports.ts';
 import { takingsCsv, takingsReport } from './takings.ts';
 import { registerHotelRoutes } from './hotel-routes.ts';
+import { registerEsimRoutes } from './esim-routes.ts';
 import {
   CreatedVenueSchema,
   CreateVenueBodySchema,
@@ -67,12 +68,13 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-/** HQ: login and logout, venues with their sync state, pairing, sales, takings and hotel reports (JSON and CSV), menu edits, TON rates, bookings. */
+/** HQ: login and logout, venues with their sync state, pairing, sales, takings, hotel and eSIM reports (JSON and CSV), menu edits, TON rates, bookings. */
 export function hqRoutes(context: CloudContext) {
   return async function plugin(app: FastifyInstance) {
     const hq = requireHq(context);
     const tags = ['hq'];
     registerHotelRoutes(app, context, hq, checkRange);
+    registerEsimRoutes(app, context, hq, checkRange);
 
     app.post(
       '/api/hq/login',

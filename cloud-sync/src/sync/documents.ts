@@ -8,6 +8,7 @@ import { appendUpdate, applyChanges, compact, DOC_UPDATES_CHANNEL, lockDoc, noti
 import { collectTouched, rootNames, rootsOf, touchedCount, touchedProblems, type TouchedRecords } from './layout.ts';
 import { projectDay } from './projection.ts';
 import { projectRoomTypes, projectStays } from './hotel-projection.ts';
+import { projectEsimSales } from './esim-projection.ts';
 import { checkUpdate } from './update-check.ts';
 
 /** A connected client of one document, whatever carries it (a WebSocket in production). */
@@ -423,7 +424,10 @@ export class SyncDocuments {
         const merged = toStore.length === 1 ? toStore[0]! : Y.mergeUpdatesV2(toStore);
         lastUpdateId = await appendUpdate(tx, name, parsed.venueId, merged);
         sinceSnapshot++;
-        if (parsed.kind === 'day' && touchedCount(touched) > 0) await projectDay(tx, parsed.venueId, parsed.day!, doc, touched);
+        if (parsed.kind === 'day' && touchedCount(touched) > 0) {
+          await projectDay(tx, parsed.venueId, parsed.day!, doc, touched);
+          await projectEsimSales(tx, parsed.venueId, parsed.day!, doc, touched);
+        }
         if (parsed.kind === 'stays' && touchedCount(touched) > 0) await projectStays(tx, parsed.venueId, parsed.month!, doc, touched);
         if (parsed.kind === 'config' && touchedCount(touched) > 0) await projectRoomTypes(tx, parsed.venueId, doc, touched);
         await tx.update(venues).set({ lastUpdateAt: sql`now()` }).where(eq(venues.id, parsed.venueId));

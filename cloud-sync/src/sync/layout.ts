@@ -5,6 +5,8 @@ import {
   DAY_ROOT,
   configProblems,
   DOC_ROOTS,
+  ESIM_SALES_ROOT,
+  esimSaleProblem,
   paymentProblem,
   PAYMENTS_ROOT,
   readOrderById,
@@ -21,7 +23,7 @@ export function rootNames(kind: ParsedDocName['kind']): readonly string[] {
   return DOC_ROOTS[kind];
 }
 
-/** The keys of the records a batch touched, by root name (orders, payments, bills; menuItems, roomTypes; bookings). */
+/** The keys of the records a batch touched, by root name (orders, payments, bills, esimSales; menuItems, roomTypes; bookings). */
 export type TouchedRecords = Map<string, Set<string>>;
 
 /** The document's root maps, by type, to tell which root a changed type belongs to. */
@@ -86,6 +88,7 @@ export function touchedProblems(doc: Y.Doc, kind: ParsedDocName['kind'], touched
   const checks = [
     [PAYMENTS_ROOT, 'payment', paymentProblem],
     [BILLS_ROOT, 'bill', billProblem],
+    [ESIM_SALES_ROOT, 'eSIM sale', esimSaleProblem],
   ] as const;
   for (const [root, what, problemOf] of checks) {
     const records = doc.getMap<unknown>(root);

@@ -5,6 +5,7 @@ import { writeBill, writeOrder, writePayment } from '@onemoment/shared/sync/day-
 import { setMenuItem } from '@onemoment/shared/sync/config-doc';
 import type { CommandTx } from '../db/command-runner.ts';
 import type { EventLog } from '../events/event-log.ts';
+import { EsimSalesSync, type VenueDays } from './esim-sales-sync.ts';
 import { LOCAL_ORIGIN, type StoredUpdate, type SyncDocuments } from './sync-documents.ts';
 import type { StaysSync } from './stays-sync.ts';
 
@@ -31,29 +32,35 @@ export interface SyncedMenuItem {
  * and a category's rename reaches each of its items). With the hotel, `booking.changed` writes the
  * booking into the stays document of its arrival month and `room.changed` the room types into the
  * config document (see stays-sync.ts); a settled bill says whether its visit was a room's room service.
- * One Yjs transaction per event, so one update and one row.
+ * With eSIMs, `esim.sale_changed` writes the sale into the document of its business day, never its
+ * install codes (see esim-sales-sync.ts). One Yjs transaction per event, so one update and one row.
  */
 export class SyncRecorder {
+  private readonly esimSales: EsimSalesSync;
+
   constructor(
-    private readonly venue: { venueId(): string | null },
+    private readonly venue: VenueDays,
     private readonly documents: SyncDocuments,
     private readonly committed: (stored: StoredUpdate) => void,
     /** The menu's items as they are inside the running command; null on a hub without the restaurant. */
     private readonly menuItems: (() => SyncedMenuItem[]) | null = null,
     /** Whether a visit is a hotel room's room service (its table is a room's); null without the restaurant. */
     private readonly isRoomVisit: ((visitId: string) => boolean) | null = null,
-  ) {}
+  ) {
+    this.esimSales = new EsimSalesSync(documents, venue, (tx, stored) => this.store(tx, stored));
+  }
 
   /** The hotel's stays, when the hub runs it (set before subscribe). */
   stays: StaysSync | null = null;
 
-  /** From now on every published order, payment, settled bill and menu change is recorded; returns how to stop. */
+  /** From now on every published order, payment, settled bill, eSIM sale and menu change is recorded; returns how to stop. */
   subscribe(events: EventLog): () => void {
     const stops = [
       events.on('order.placed', (tx, order) => this.recordOrder(tx, order)),
       events.on('order.updated', (tx, order) => this.recordOrder(tx, order)),
       events.on('payment.recorded', (tx, payment) => this.recordPayment(tx, payment)),
       events.on('bill.settled', (tx, bill) => this.recordBill(tx, bill)),
+      events.on('esim.sale_changed', (tx, sale) => this.esimSales.recordSale(tx, sale)),
       events.on('menu.changed', (tx) => this.recordMenu(tx)),
     ];
     const stays = this.stays;

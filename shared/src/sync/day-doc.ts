@@ -30,7 +30,8 @@ import { readinessWrites, toStatusTimes, type StatusTimes } from './status-times
  * recorded; a bill holds the figures of its settlement (paid in full, or the rest written off) and the
  * time it was first settled (a visit reopened and settled again updates the figures, not that time).
  * Money is integer minor units of the record's own currency. What stays on the box: a card's last 4
- * digits and approval code, and who took a payment, are never written here.
+ * digits and approval code, and who took a payment, are never written here. The eSIMs sold that day
+ * have a root of their own, `esimSales` (see esim-sale-records.ts).
  *
  * Sized for the wire (a busy day is thousands of orders, sent after an outage all at once):
  * - Stored keys are short: Yjs writes a map key in full with every entry it sets (the V2 encoder's key
@@ -107,7 +108,7 @@ export const BILLS_ROOT = 'bills';
 type Fields = Y.Map<unknown>;
 
 /** Writes `value` under `key` unless the map already says so (absent counts as `fallback`). */
-function put(map: Fields, key: string, value: unknown, fallback: unknown = undefined): boolean {
+export function put(map: Fields, key: string, value: unknown, fallback: unknown = undefined): boolean {
   const current = map.get(key);
   if (current === undefined ? value === fallback : current === value) return false;
   map.set(key, value);
@@ -115,7 +116,7 @@ function put(map: Fields, key: string, value: unknown, fallback: unknown = undef
 }
 
 /** The nested map under `key`, created (and integrated) when missing. */
-function child(map: Fields, key: string): { map: Fields; created: boolean } {
+export function child(map: Fields, key: string): { map: Fields; created: boolean } {
   const existing = map.get(key);
   if (existing instanceof Y.Map) return { map: existing as Fields, created: false };
   const created = new Y.Map<unknown>();

@@ -27,6 +27,20 @@ export {
   type TaxLineRecord,
 } from './payment-records.ts';
 export {
+  writeEsimSale,
+  removeEsimSale,
+  hasEsimSale,
+  readEsimSales,
+  readEsimSaleById,
+  esimSaleProblem,
+  esimSaleProblems,
+  effectiveSaleStatus,
+  ESIM_SALES_ROOT,
+  ESIM_SALE_KEYS,
+  ESIM_SALE_LIMITS,
+  type EsimSaleRecord,
+} from './esim-sale-records.ts';
+export {
   setMenuItem,
   readMenuItems,
   menuItemProblems,

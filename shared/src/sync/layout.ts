@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { CONFIG_ROOT, configProblems, SETTINGS_ROOT } from './config-doc.ts';
 import { BILLS_ROOT, DAY_ROOT, PAYMENTS_ROOT } from './day-doc.ts';
 import type { DocKind } from './doc-names.ts';
+import { ESIM_SALES_ROOT, esimSaleProblems } from './esim-sale-records.ts';
 import { orderProblems } from './order-records.ts';
 import { billProblems, paymentProblems } from './payment-records.ts';
 import { ROOM_TYPES_ROOT } from './room-types-doc.ts';
@@ -10,7 +11,7 @@ import { stayProblems, STAYS_ROOT } from './stays-doc.ts';
 /** The root types each kind of document may have; every one is a Y.Map. */
 export const DOC_ROOTS: Readonly<Record<DocKind, readonly string[]>> = {
   config: [CONFIG_ROOT, SETTINGS_ROOT, ROOM_TYPES_ROOT],
-  day: [DAY_ROOT, PAYMENTS_ROOT, BILLS_ROOT],
+  day: [DAY_ROOT, PAYMENTS_ROOT, BILLS_ROOT, ESIM_SALES_ROOT],
   stays: [STAYS_ROOT],
 };
 
@@ -37,6 +38,6 @@ export function layoutProblems(doc: Y.Doc, kind: DocKind): string[] {
       return [`root "${name}" is not a map`];
     }
   }
-  if (kind === 'day') return [...orderProblems(doc), ...paymentProblems(doc), ...billProblems(doc)];
+  if (kind === 'day') return [...orderProblems(doc), ...paymentProblems(doc), ...billProblems(doc), ...esimSaleProblems(doc)];
   return kind === 'stays' ? stayProblems(doc) : configProblems(doc);
 }
