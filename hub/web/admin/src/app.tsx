@@ -217,7 +217,7 @@ function Shell({ session, onLogout, onExpired, onRenamed }: ShellProps) {
       <main class="content">
         {page === 'tables' && <FloorPage store={store} live={live} role={session.role} currency={currency} esim={esim} />}
         {page === 'orders' && <OrdersPage store={store} live={live} role={session.role} />}
-        {page === 'front-desk' && <FrontDeskPage store={store} role={session.role} currency={currency} />}
+        {page === 'front-desk' && <FrontDeskPage store={store} role={session.role} currency={currency} esim={esim} />}
         {page === 'housekeeping' && <HousekeepingPage store={store} />}
         {page === 'translator' && <TranslatorPage live={live} role={session.role} onExpired={onExpired} />}
         {page === 'hotel' && manager && <HotelSettingsPage currency={currency} />}

@@ -1,7 +1,8 @@
 /**
  * Selling a travel eSIM at the desk: pick an offered package, and it goes on the visit's bill at the
  * price shown (the hub refuses if the price changed meanwhile, and the new one is shown to confirm).
- * The guest pays the bill with the usual tenders; the eSIM is ordered from Airalo once it is paid.
+ * The guest pays the bill with the usual tenders; the eSIM is ordered from Airalo once it is paid. A
+ * stay in house is the exception: the hub charges the sale to the room at once and orders it.
  * The sale's id is made once per package chosen and kept for every retry, so a lost answer never puts
  * the eSIM on the bill twice.
  */
@@ -19,17 +20,20 @@ import './esim.css';
 
 interface SellEsimDialogProps {
   bill: BillView;
+  /** The visit is a hotel stay in house: the price goes on the room at once, nothing waits for the bill. */
+  chargedToRoom?: boolean;
   onClose: () => void;
   /** The sale is on the bill: the bill as the hub has it now. */
   onSold: (bill: BillView) => void;
 }
 
-export function SellEsimDialog({ bill, onClose, onSold }: SellEsimDialogProps) {
+export function SellEsimDialog({ bill, chargedToRoom = false, onClose, onSold }: SellEsimDialogProps) {
   const [chosen, setChosen] = useState<{ pkg: EsimPackage; id: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
   const visitPath = `/api/visits/${encodeURIComponent(bill.visitId)}`;
+  const price = chosen ? money(chosen.pkg.priceMinor, chosen.pkg.currency) : '';
 
   const choose = (pkg: EsimPackage) => {
     setProblem(null);
@@ -44,7 +48,13 @@ export function SellEsimDialog({ bill, onClose, onSold }: SellEsimDialogProps) {
     const { pkg, id } = chosen;
     try {
       const purchase = await api.post<EsimPurchase>(`${visitPath}/esim/purchases`, { id, packageId: pkg.id, priceMinor: pkg.priceMinor });
-      notify(`${bill.tableName}: eSIM · ${purchase.title} is on the bill (${money(purchase.priceMinor, purchase.currency)}). It is ordered once the bill is paid.`);
+      const sold = money(purchase.priceMinor, purchase.currency);
+      // The hub's answer says which: still owed on the bill, or already paid by the room charge.
+      notify(
+        purchase.status === 'awaiting_payment'
+          ? `${bill.tableName}: eSIM · ${purchase.title} is on the bill (${sold}). It is ordered once the bill is paid.`
+          : `${bill.tableName}: eSIM · ${purchase.title} is charged to the room (${sold}) and ordered from Airalo.`,
+      );
       onSold(await api.get<BillView>(`${visitPath}/bill`));
     } catch (failure) {
       setProblem(describeError(failure));
@@ -69,14 +79,17 @@ export function SellEsimDialog({ bill, onClose, onSold }: SellEsimDialogProps) {
       <div class="esim-sell-foot">
         {chosen ? (
           <p class="esim-sell-what">
-            <strong>{chosen.pkg.title}</strong> · {packageSummary(chosen.pkg)} goes on the bill for <strong>{money(chosen.pkg.priceMinor, chosen.pkg.currency)}</strong>.
+            <strong>{chosen.pkg.title}</strong> · {packageSummary(chosen.pkg)} {chargedToRoom ? 'is charged to the room' : 'goes on the bill'} for <strong>{price}</strong>
+            {chargedToRoom ? ' and ordered from Airalo at once.' : '.'}
           </p>
         ) : (
-          <p class="muted small">Pick a package. It is added to the bill and ordered from Airalo once the bill is paid.</p>
+          <p class="muted small">
+            {chargedToRoom ? 'Pick a package. Its price is charged to the room at once, and it is ordered from Airalo.' : 'Pick a package. It is added to the bill and ordered from Airalo once the bill is paid.'}
+          </p>
         )}
         <div class="panel-actions">
           <button type="button" class="btn btn-primary" disabled={!chosen || busy} onClick={() => void sell()}>
-            {busy ? 'Adding…' : chosen ? `Sell for ${money(chosen.pkg.priceMinor, chosen.pkg.currency)}` : 'Sell'}
+            {busy ? 'Adding…' : !chosen ? 'Sell' : chargedToRoom ? `Charge ${price} to the room` : `Sell for ${price}`}
           </button>
           <button type="button" class="btn btn-quiet" onClick={onClose}>
             Cancel

@@ -1,36 +1,46 @@
 /**
  * One booking at the desk: the stay, the guest's contacts, what they sent when they registered online
  * (with the registration card), the check-in link as a QR the guest scans at the desk, and every action the person's role may take now
- * (cancelling asks for a reason, as the lifecycle says).
+ * (cancelling asks for a reason, as the lifecycle says). Where the hub sells eSIMs, the stay's eSIMs
+ * follow live under it, and a guest in house can be sold one (charged to the room).
  */
 import { useState } from 'preact/hooks';
 import { BOOKING_TRANSITIONS, type BookingAction } from '@onemoment/shared/hotel/booking-lifecycle';
 import type { StaffRole } from '@onemoment/shared/restaurant/order-lifecycle';
 import type { Booking, RoomType } from '@onemoment/shared/schemas/hotel';
 import { Dialog } from '../dialog.tsx';
+import { VisitEsims } from '../esim/purchase-lists.tsx';
 import { money } from '../format.ts';
+import type { LiveStore } from '../live-store.ts';
 import type { BookingActions } from './booking-actions.ts';
 import { CheckInQr } from './check-in-qr.tsx';
 import { RegistrationSection } from './registration-section.tsx';
 import { ACTION_LABELS, STATUS_LABELS, detailActions, guestsText, roomText, stayText } from './stay-words.ts';
 
 interface BookingDetailProps {
+  store: LiveStore;
   booking: Booking;
   role: StaffRole;
   roomTypes: readonly RoomType[];
   actions: BookingActions;
   onFolio: () => void;
+  /** The hub runs the eSIM module. */
+  esim: boolean;
+  /** Sells an eSIM to the stay's room-service visit. */
+  onSellEsim: (visitId: string) => void;
   onClose: () => void;
 }
 
 const needsReason = (action: BookingAction) => BOOKING_TRANSITIONS.find((t) => t.action === action)?.needsReason ?? false;
 
-export function BookingDetailDialog({ booking, role, roomTypes, actions, onFolio, onClose }: BookingDetailProps) {
+export function BookingDetailDialog({ store, booking, role, roomTypes, actions, onFolio, esim, onSellEsim, onClose }: BookingDetailProps) {
   const [asking, setAsking] = useState<BookingAction | null>(null);
   const [reason, setReason] = useState('');
   const busy = actions.busy.has(booking.id);
   const link = new URL(booking.checkInUrl, location.origin).href;
   const canCheckIn = booking.status === 'tentative' || booking.status === 'confirmed';
+  // The stay's eSIMs hang on its room-service visit, which it has from check-in on.
+  const visitId = esim ? booking.visitId : null;
 
   const take = async (action: BookingAction) => {
     if (needsReason(action) && asking !== action) {
@@ -72,6 +82,7 @@ export function BookingDetailDialog({ booking, role, roomTypes, actions, onFolio
           )}
         </dl>
         <RegistrationSection booking={booking} />
+        {visitId && <VisitEsims store={store} visitId={visitId} role={role} />}
         {canCheckIn && (
           <div class="check-in-link">
             <CheckInQr url={link} label={`Check-in link for ${booking.guest.name}`} size={176} />
@@ -103,6 +114,11 @@ export function BookingDetailDialog({ booking, role, roomTypes, actions, onFolio
           {booking.status === 'checked_in' && (
             <button type="button" class="btn" onClick={onFolio}>
               Folio…
+            </button>
+          )}
+          {booking.status === 'checked_in' && visitId && (
+            <button type="button" class="btn" onClick={() => onSellEsim(visitId)}>
+              Sell eSIM…
             </button>
           )}
         </div>

@@ -3,14 +3,18 @@
  * each with one tap to check in or out; overbookings to resolve; the rooms board (a tap on a room takes
  * it out of order or puts it back); free rooms over the next two weeks; and New booking. Live: it
  * reads the desk again on every booking, room and overbooking event, so two desks and housekeeping
- * see the same hotel.
+ * see the same hotel. Where the hub sells eSIMs, a guest in house is sold one from the booking's detail
+ * with the bill's own dialog: the hub charges it to the room at once.
  */
 import { useState } from 'preact/hooks';
 import { addDays } from '@onemoment/shared/hotel/stay-dates';
 import type { StaffRole } from '@onemoment/shared/restaurant/order-lifecycle';
 import type { Availability, Booking, Folio, FrontDesk, Room, RoomType } from '@onemoment/shared/schemas/hotel';
-import { api } from '../api.ts';
+import { api, describeError } from '../api.ts';
+import { SellEsimDialog } from '../esim/sell-esim-dialog.tsx';
 import type { LiveStore } from '../live-store.ts';
+import { notify } from '../toasts.tsx';
+import type { BillView } from '../types.ts';
 import { AvailabilityGrid } from './availability-grid.tsx';
 import { GRID_NIGHTS } from './availability-words.ts';
 import { bookingPath, useBookingActions } from './booking-actions.ts';
@@ -43,11 +47,13 @@ type Open =
   | { kind: 'new'; start?: { roomTypeId: string; arrival: string } }
   | { kind: 'detail'; booking: Booking }
   | { kind: 'folio'; booking: Booking; folio: Folio }
+  /** Selling an eSIM to a stay in house: its room-service visit's bill. */
+  | { kind: 'esim'; booking: Booking; bill: BillView }
   | { kind: 'dates'; bookingId: string }
   | { kind: 'room'; roomId: string }
   | null;
 
-export function FrontDeskPage({ store, role, currency }: { store: LiveStore; role: StaffRole; currency: string }) {
+export function FrontDeskPage({ store, role, currency, esim }: { store: LiveStore; role: StaffRole; currency: string; esim: boolean }) {
   const live = useHotelLive(store, loadDesk);
   const [open, setOpen] = useState<Open>(null);
   const actions = useBookingActions((booking, folio) => setOpen({ kind: 'folio', booking, folio }), live.reload);
@@ -65,6 +71,15 @@ export function FrontDeskPage({ store, role, currency }: { store: LiveStore; rol
   const openFolio = async (booking: Booking) => {
     const folio = await api.get<Folio>(`${bookingPath(booking.id)}/folio`);
     setOpen({ kind: 'folio', booking, folio });
+  };
+
+  const sellEsim = async (booking: Booking, visitId: string) => {
+    try {
+      const bill = await api.get<BillView>(`/api/visits/${encodeURIComponent(visitId)}/bill`);
+      setOpen({ kind: 'esim', booking, bill });
+    } catch (failure) {
+      notify(describeError(failure), 'error');
+    }
   };
 
   return (
@@ -112,7 +127,21 @@ export function FrontDeskPage({ store, role, currency }: { store: LiveStore; rol
         />
       )}
       {open?.kind === 'detail' && (
-        <BookingDetailDialog booking={fresh(open.booking)} role={role} roomTypes={roomTypes} actions={actions} onFolio={() => void openFolio(open.booking)} onClose={() => setOpen(null)} />
+        <BookingDetailDialog
+          store={store}
+          booking={fresh(open.booking)}
+          role={role}
+          roomTypes={roomTypes}
+          actions={actions}
+          onFolio={() => void openFolio(open.booking)}
+          esim={esim}
+          onSellEsim={(visitId) => void sellEsim(open.booking, visitId)}
+          onClose={() => setOpen(null)}
+        />
+      )}
+      {open?.kind === 'esim' && (
+        // Back to the stay's detail either way: the sale shows there, delivered once Airalo answers.
+        <SellEsimDialog bill={open.bill} chargedToRoom onSold={() => setOpen({ kind: 'detail', booking: open.booking })} onClose={() => setOpen({ kind: 'detail', booking: open.booking })} />
       )}
       {open?.kind === 'folio' && (
         <FolioDialog booking={open.booking} folio={open.folio} onCheckOut={() => actions.run(open.booking, 'check-out')} onClose={() => setOpen(null)} />
