@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { StatusScreen } from '../components/status-screen.tsx';
 import { useLocale } from '../locale-context.ts';
 import type { GuestSession } from '../session.ts';
-import './esim-entry.css';
+import '../components/service-door.css';
 import type { EsimViewProps } from './esim-view.tsx';
 
 type EsimModule = typeof import('./esim-view.tsx');
@@ -72,13 +72,13 @@ export function useEsimOffer(api: ApiClient, enabled: boolean): { offered: boole
 export function EsimEntry(props: { onOpen(): void }) {
   const { t } = useLocale();
   return (
-    <button type="button" class="esim-entry" onClick={props.onOpen} data-testid="open-esim">
+    <button type="button" class="service-door" onClick={props.onOpen} data-testid="open-esim">
       <svg width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
         <path d="M8 2.5h6l4 4v15H6v-17a2 2 0 0 1 2-2zM9.5 11h5v6.5h-5zM12 11v6.5M9.5 14.25h5" />
       </svg>
-      <span class="esim-entry__text">
-        <span class="esim-entry__title">{t('esimEntry')}</span>
-        <span class="esim-entry__hint">{t('esimEntryHint')}</span>
+      <span class="service-door__text">
+        <span class="service-door__title">{t('esimEntry')}</span>
+        <span class="service-door__hint">{t('esimEntryHint')}</span>
       </span>
     </button>
   );

@@ -56,8 +56,8 @@ export function EsimPurchaseScreen(props: EsimPurchaseScreenProps) {
   return (
     <div class="esim-view" data-testid="esim-purchase" data-status={purchase.status}>
       {props.onBack && (
-        <button type="button" class="esim-back" onClick={props.onBack} data-testid="esim-back">
-          <Icon name="back" class="esim-back__icon" />
+        <button type="button" class="back-link" onClick={props.onBack} data-testid="esim-back">
+          <Icon name="back" class="back-link__icon" />
           <span>{t('esimBackToList')}</span>
         </button>
       )}

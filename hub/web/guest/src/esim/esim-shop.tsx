@@ -69,8 +69,8 @@ export function EsimShop(props: { esim: EsimState; notify: (text: string, tone?:
 
   return (
     <div class="esim-view" data-testid="esim-shop">
-      <button type="button" class="esim-back" onClick={props.onBack} data-testid="esim-back">
-        <Icon name="back" class="esim-back__icon" />
+      <button type="button" class="back-link" onClick={props.onBack} data-testid="esim-back">
+        <Icon name="back" class="back-link__icon" />
         <span>{t('esimBackToMenu')}</span>
       </button>
       <h2 class="esim-view__title">{t('esimTitle')}</h2>

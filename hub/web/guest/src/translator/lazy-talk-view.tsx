@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { StatusScreen } from '../components/status-screen.tsx';
 import { useLocale } from '../locale-context.ts';
 import type { TalkViewProps } from './talk-view.tsx';
-import './talk-entry.css';
+import '../components/service-door.css';
 
 type TalkModule = typeof import('./talk-view.tsx');
 let loading: Promise<TalkModule> | null = null;
@@ -50,13 +50,13 @@ export function LazyTalkView(props: TalkViewProps) {
 export function TalkEntry(props: { unseen: number; onOpen(): void }) {
   const { t } = useLocale();
   return (
-    <button type="button" class="talk-entry" onClick={props.onOpen} data-testid="open-translator">
+    <button type="button" class="service-door" onClick={props.onOpen} data-testid="open-translator">
       <svg width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
         <path d="M4 5h11a2 2 0 0 1 2 2v6a2 2 0 0 1-2 2H9l-4 3v-3H4a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2zM17 9h3a2 2 0 0 1 2 2v5a2 2 0 0 1-2 2h-1v3l-4-3h-3" />
       </svg>
-      <span class="talk-entry__text">
-        <span class="talk-entry__title">{t('talkToStaff')}</span>
-        <span class="talk-entry__hint">{t('talkToStaffHint')}</span>
+      <span class="service-door__text">
+        <span class="service-door__title">{t('talkToStaff')}</span>
+        <span class="service-door__hint">{t('talkToStaffHint')}</span>
       </span>
       {props.unseen > 0 && (
         <span class="badge" aria-label={t('talkNewMessage')} data-testid="talk-unseen">
