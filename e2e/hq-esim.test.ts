@@ -3,36 +3,18 @@
  * package, the eSIMs sold, their revenue, Airalo's net price and the margin, each in the venue's
  * currency, with a total and a CSV link; what is awaiting payment, cancelled or refunded is not there.
  */
-import type { Browser } from 'playwright-core';
 import { newId } from '@onemoment/shared/ids';
 import { addDays } from '@onemoment/shared/hotel/stay-dates';
 import type { EsimSale } from '@onemoment/shared/schemas/esim';
 import { docNames, writeEsimSale } from '@onemoment/shared/sync/index';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPglite, type Database } from '../cloud-sync/src/db/database.ts';
-import { startCloud, type TestCloud } from '../cloud-sync/test/support/cloud-harness.ts';
-import { TestSyncClient } from '../cloud-sync/test/support/sync-client.ts';
-import { launchBrowser, saveScreenshot } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot } from './support/browser.ts';
+import { useHqCloud } from './support/hq-cloud.ts';
 
 const WAIT = { timeout: 45_000 };
 
 describe("HQ's eSIM sales", () => {
-  let database: Database;
-  let cloud: TestCloud;
-  let browser: Browser;
-  const clients: TestSyncClient[] = [];
-
-  beforeAll(async () => {
-    database = await openPglite(null);
-    cloud = await startCloud({ database });
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await Promise.all(clients.map((c) => c.close()));
-    await browser?.close();
-    await cloud?.close();
-    await database?.close();
-  });
+  const hqCloud = useHqCloud();
 
   /** The page shows the last 14 days by the browser's clock: the sales are today's and yesterday's. */
   const today = new Date().toISOString().slice(0, 10);
@@ -49,39 +31,26 @@ describe("HQ's eSIM sales", () => {
     };
   }
 
-  async function hubClient(docName: string, token: string): Promise<TestSyncClient> {
-    const client = new TestSyncClient(TestSyncClient.wsUrl(cloud.baseUrl, docName), token);
-    clients.push(client);
-    await client.connect();
-    await client.until(() => client.synced, `the first sync of ${docName}`);
-    return client;
-  }
-
   it('shows sold, revenue, cost and margin per day and package, with a total and the CSV', { timeout: 120_000 }, async () => {
-    const hq = await cloud.hqToken();
-    const created = await cloud.request('POST', '/api/hq/venues', { name: 'A Bosphorus hotel', timezone: 'Europe/Istanbul', currency: 'EUR' }, hq);
-    const paired = await cloud.request('POST', '/api/pair', { pairingCode: created.body.pairingCode, currency: 'EUR', timezone: 'Europe/Istanbul' });
-    expect(paired.status).toBe(200);
-    const venueId = created.body.id as string;
-    const token = paired.body.hubToken as string;
+    const { venueId, hubToken: token } = await hqCloud.pairVenue({ name: 'A Bosphorus hotel', timezone: 'Europe/Istanbul', currency: 'EUR' });
 
     // What the venue's hub syncs: today two Merhaba delivered and a Eurolink waiting for a person (one
     // more Merhaba awaiting payment, a Eurolink refunded, a Bonjour cancelled); yesterday a Bonjour.
-    const todayDoc = await hubClient(docNames.day(venueId, today), token);
+    const todayDoc = await hqCloud.hubClient(docNames.day(venueId, today), token);
     for (const s of [
       sale(today, MERHABA, 'delivered'), sale(today, MERHABA, 'delivered'), sale(today, EUROLINK, 'needs_person'),
       sale(today, MERHABA, 'awaiting_payment'), sale(today, EUROLINK, 'refunded'), sale(today, BONJOUR, 'cancelled'),
     ]) {
       writeEsimSale(todayDoc.doc, s);
     }
-    const yesterdayDoc = await hubClient(docNames.day(venueId, yesterday), token);
+    const yesterdayDoc = await hqCloud.hubClient(docNames.day(venueId, yesterday), token);
     writeEsimSale(yesterdayDoc.doc, sale(yesterday, BONJOUR, 'delivered'));
     await Promise.all([todayDoc, yesterdayDoc].map((c) => c.until(() => c.unacked.size === 0, 'every update acknowledged')));
 
-    const page = await (await browser.newContext({ viewport: { width: 1180, height: 900 }, locale: 'en-US' })).newPage();
+    const page = await (await hqCloud.browser.newContext({ viewport: { width: 1180, height: 900 }, locale: 'en-US' })).newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${cloud.baseUrl}/hq`);
+    await page.goto(`${hqCloud.cloud.baseUrl}/hq`);
     await page.locator('input[name="password"]').fill('onemoment-demo');
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.locator('#esimTitle', { hasText: 'eSIM sales of A Bosphorus hotel' }).waitFor(WAIT);

@@ -3,47 +3,23 @@
  * ADR, RevPAR, arrivals, departures, room revenue and room service, each amount in the venue's
  * currency; a booking HQ takes through its API shows up as sold.
  */
-import type { Browser } from 'playwright-core';
 import { newId } from '@onemoment/shared/ids';
 import { addDays } from '@onemoment/shared/hotel/stay-dates';
 import { docNames, setRoomTypes, writeBill, writeStay, type StayInput } from '@onemoment/shared/sync/index';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPglite, type Database } from '../cloud-sync/src/db/database.ts';
-import { startCloud, type TestCloud } from '../cloud-sync/test/support/cloud-harness.ts';
-import { TestSyncClient } from '../cloud-sync/test/support/sync-client.ts';
-import { launchBrowser, saveScreenshot } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestSyncClient } from '../cloud-sync/test/support/sync-client.ts';
+import { saveScreenshot } from './support/browser.ts';
+import { useHqCloud } from './support/hq-cloud.ts';
 
 const WAIT = { timeout: 45_000 };
 
 describe("HQ's hotel figures", () => {
-  let database: Database;
-  let cloud: TestCloud;
-  let browser: Browser;
-  const clients: TestSyncClient[] = [];
-
-  beforeAll(async () => {
-    database = await openPglite(null);
-    cloud = await startCloud({ database });
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await Promise.all(clients.map((c) => c.close()));
-    await browser?.close();
-    await cloud?.close();
-    await database?.close();
-  });
+  const hqCloud = useHqCloud();
 
   /** The page shows a week back and a week ahead by the browser's clock: the stays are around today. */
   const today = new Date().toISOString().slice(0, 10);
   const tomorrow = addDays(today, 1);
 
-  async function hubClient(docName: string, token: string): Promise<TestSyncClient> {
-    const client = new TestSyncClient(TestSyncClient.wsUrl(cloud.baseUrl, docName), token);
-    clients.push(client);
-    await client.connect();
-    await client.until(() => client.synced, `the first sync of ${docName}`);
-    return client;
-  }
   const acked = (client: TestSyncClient) => client.until(() => client.unacked.size === 0, 'every update acknowledged');
   const stay = (overrides: Partial<StayInput>): StayInput => ({
     id: newId(), roomTypeId: 'standard', roomId: null, roomNumber: null, arrival: today, departure: tomorrow, status: 'confirmed', adults: 2, children: 0,
@@ -51,33 +27,28 @@ describe("HQ's hotel figures", () => {
   });
 
   it('shows occupancy, ADR, RevPAR, arrivals, departures and room service per night, with an HQ booking counted', { timeout: 120_000 }, async () => {
-    const hq = await cloud.hqToken();
-    const created = await cloud.request('POST', '/api/hq/venues', { name: 'A seaside hotel', timezone: 'Europe/Berlin', currency: 'EUR' }, hq);
-    const paired = await cloud.request('POST', '/api/pair', { pairingCode: created.body.pairingCode, currency: 'EUR', timezone: 'Europe/Berlin' });
-    expect(paired.status).toBe(200);
-    const venueId = created.body.id as string;
-    const token = paired.body.hubToken as string;
+    const { hq, venueId, hubToken: token } = await hqCloud.pairVenue({ name: 'A seaside hotel', timezone: 'Europe/Berlin', currency: 'EUR' });
 
     // What the venue's hub syncs: 4 rooms, two stays arriving today, a room-service bill.
-    const config = await hubClient(docNames.config(venueId), token);
+    const config = await hqCloud.hubClient(docNames.config(venueId), token);
     setRoomTypes(config.doc, [{ id: 'standard', name: 'Standard', rooms: 3 }, { id: 'suite', name: 'Suite', rooms: 1 }]);
-    const stays = await hubClient(docNames.stays(venueId, today.slice(0, 7)), token);
+    const stays = await hqCloud.hubClient(docNames.stays(venueId, today.slice(0, 7)), token);
     writeStay(stays.doc, stay({ roomId: 'room-101', roomNumber: '101', departure: addDays(today, 2), totalMinor: 20_000, status: 'checked_in' }));
     writeStay(stays.doc, stay({ roomTypeId: 'suite', totalMinor: 25_000, guestName: 'Guest B' }));
-    const day = await hubClient(docNames.day(venueId, today), token);
+    const day = await hqCloud.hubClient(docNames.day(venueId, today), token);
     writeBill(day.doc, {
       visitId: newId(), businessDay: today, currency: 'EUR', subtotalMinor: 2_450, discountMinor: 0, serviceChargeMinor: 0, taxMinor: 0, taxLines: [],
       totalMinor: 2_450, paidMinor: 2_450, tipsMinor: 0, writtenOffMinor: 0, settledAt: `${today}T20:00:00.000Z`, roomService: true,
     });
     await Promise.all([acked(config), acked(stays), acked(day)]);
     // HQ's front desk books a standard room for tomorrow night.
-    const booked = await cloud.request('POST', `/api/hq/venues/${venueId}/bookings`, { id: newId(), roomTypeId: 'standard', arrival: tomorrow, departure: addDays(tomorrow, 1), guest: { name: 'Guest C' }, adults: 1, totalMinor: 12_000 }, hq);
+    const booked = await hqCloud.cloud.request('POST', `/api/hq/venues/${venueId}/bookings`, { id: newId(), roomTypeId: 'standard', arrival: tomorrow, departure: addDays(tomorrow, 1), guest: { name: 'Guest C' }, adults: 1, totalMinor: 12_000 }, hq);
     expect(booked.status).toBe(202);
 
-    const page = await (await browser.newContext({ viewport: { width: 1180, height: 900 }, locale: 'en-US' })).newPage();
+    const page = await (await hqCloud.browser.newContext({ viewport: { width: 1180, height: 900 }, locale: 'en-US' })).newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${cloud.baseUrl}/hq`);
+    await page.goto(`${hqCloud.cloud.baseUrl}/hq`);
     await page.locator('input[name="password"]').fill('onemoment-demo');
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.locator('#hotelTitle', { hasText: 'Hotel of A seaside hotel' }).waitFor(WAIT);

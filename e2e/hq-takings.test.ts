@@ -2,35 +2,17 @@
  * HQ's page shows takings beside the sales: a venue's table day by day, each amount in its own
  * currency (euros with cents, yen without), and the takings of all venues with a total per currency.
  */
-import type { Browser } from 'playwright-core';
 import { newId } from '@onemoment/shared/ids';
 import type { Payment } from '@onemoment/shared/schemas/payments';
 import { docNames, writeBill, writePayment } from '@onemoment/shared/sync/index';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPglite, type Database } from '../cloud-sync/src/db/database.ts';
-import { startCloud, type TestCloud } from '../cloud-sync/test/support/cloud-harness.ts';
-import { TestSyncClient } from '../cloud-sync/test/support/sync-client.ts';
-import { launchBrowser, saveScreenshot } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot } from './support/browser.ts';
+import { useHqCloud } from './support/hq-cloud.ts';
 
 const WAIT = { timeout: 45_000 };
 
 describe("HQ's takings", () => {
-  let database: Database;
-  let cloud: TestCloud;
-  let browser: Browser;
-  const clients: TestSyncClient[] = [];
-
-  beforeAll(async () => {
-    database = await openPglite(null);
-    cloud = await startCloud({ database });
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await Promise.all(clients.map((c) => c.close()));
-    await browser?.close();
-    await cloud?.close();
-    await database?.close();
-  });
+  const hqCloud = useHqCloud();
 
   /** The page shows the last 14 days by the browser's clock: the payments are made today. */
   const today = new Date().toISOString().slice(0, 10);
@@ -53,14 +35,8 @@ describe("HQ's takings", () => {
   });
 
   async function venueWith(name: string, currency: string, timezone: string, payments: Payment[], writtenOffMinor = 0) {
-    const hq = await cloud.hqToken();
-    const created = await cloud.request('POST', '/api/hq/venues', { name, timezone, currency }, hq);
-    const paired = await cloud.request('POST', '/api/pair', { pairingCode: created.body.pairingCode, currency, timezone });
-    expect(paired.status).toBe(200);
-    const client = new TestSyncClient(TestSyncClient.wsUrl(cloud.baseUrl, docNames.day(created.body.id, today)), paired.body.hubToken);
-    clients.push(client);
-    await client.connect();
-    await client.until(() => client.synced, 'the first sync');
+    const { venueId, hubToken } = await hqCloud.pairVenue({ name, timezone, currency });
+    const client = await hqCloud.hubClient(docNames.day(venueId, today), hubToken);
     for (const p of payments) writePayment(client.doc, p);
     const paid = payments.reduce((sum, p) => sum + p.amountMinor, 0);
     writeBill(client.doc, {
@@ -74,10 +50,10 @@ describe("HQ's takings", () => {
     await venueWith('A Berlin bistro', 'EUR', 'Europe/Berlin', [payment('card', 4_250, 300, 'EUR'), payment('cash', 1_000, 0, 'EUR')], 500);
     await venueWith('Tokyo sushi', 'JPY', 'Asia/Tokyo', [payment('ton', 4_500, 0, 'JPY')]);
 
-    const page = await (await browser.newContext({ viewport: { width: 1180, height: 900 }, locale: 'en-US' })).newPage();
+    const page = await (await hqCloud.browser.newContext({ viewport: { width: 1180, height: 900 }, locale: 'en-US' })).newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${cloud.baseUrl}/hq`);
+    await page.goto(`${hqCloud.cloud.baseUrl}/hq`);
     await page.locator('input[name="password"]').fill('onemoment-demo');
     await page.getByRole('button', { name: 'Log in' }).click();
 
