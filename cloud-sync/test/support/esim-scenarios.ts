@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { newId } from '@onemoment/shared/ids';
 import type { EsimSale } from '@onemoment/shared/schemas/esim';
 import { docNames, ESIM_SALES_ROOT, removeEsimSale, writeEsimSale } from '@onemoment/shared/sync/index';
 import { rows } from '../../src/db/database.ts';
 import type { Backend, TestCloud } from './cloud-harness.ts';
+import { useScenarioNode } from './scenario-node.ts';
 import { TestSyncClient } from './sync-client.ts';
 
 /**
@@ -16,32 +17,15 @@ import { TestSyncClient } from './sync-client.ts';
  * totals per currency; a sale that carries an install code is refused and nothing of it is stored.
  */
 export function esimScenarios(openBackend: () => Promise<Backend>): void {
-  let backend: Backend;
+  const scenario = useScenarioNode(openBackend);
+  const { dayClient, settled, count } = scenario;
   let node: TestCloud;
   let hq: string;
-  const clients: TestSyncClient[] = [];
-
-  beforeAll(async () => {
-    backend = await openBackend();
-    node = await backend.node();
-    hq = await node.hqToken();
-  });
-  afterAll(async () => {
-    await Promise.all(clients.map((c) => c.close()));
-    await node?.close();
-    await backend?.dispose();
+  beforeAll(() => {
+    ({ node, hq } = scenario.started());
   });
 
   const db = () => node.cloud.context.database.db;
-  async function dayClient(venueId: string, day: string, token: string): Promise<TestSyncClient> {
-    const client = new TestSyncClient(TestSyncClient.wsUrl(node.baseUrl, docNames.day(venueId, day)), token);
-    clients.push(client);
-    await client.connect();
-    await client.until(() => client.synced, `the first sync of ${day}`);
-    return client;
-  }
-  const settled = (client: TestSyncClient) => client.until(() => client.unacked.size === 0, 'every update acknowledged');
-  const count = async (query: ReturnType<typeof sql>) => Number((await rows<{ n: string | number }>(db(), query))[0]!.n);
   async function venue(name: string, currency: string) {
     const created = await node.request('POST', '/api/hq/venues', { name, timezone: 'Europe/Istanbul', currency }, hq);
     expect(created.status).toBe(201);

@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { newId } from '@onemoment/shared/ids';
 import { docNames, readStayById, removeStay, setRoomTypes, writeBill, writeStay, type StayInput } from '@onemoment/shared/sync/index';
 import { rows } from '../../src/db/database.ts';
 import type { Backend, TestCloud } from './cloud-harness.ts';
+import { useScenarioNode } from './scenario-node.ts';
 import { makeBill } from './payments.ts';
 import { TestSyncClient } from './sync-client.ts';
 
@@ -15,31 +16,15 @@ import { TestSyncClient } from './sync-client.ts';
  * which lands in the venue's stays document for its hub; hostile input changes nothing.
  */
 export function hotelScenarios(openBackend: () => Promise<Backend>): void {
-  let backend: Backend;
+  const scenario = useScenarioNode(openBackend);
+  const { client, settled } = scenario;
   let node: TestCloud;
   let hq: string;
-  const clients: TestSyncClient[] = [];
-
-  beforeAll(async () => {
-    backend = await openBackend();
-    node = await backend.node();
-    hq = await node.hqToken();
-  });
-  afterAll(async () => {
-    await Promise.all(clients.map((c) => c.close()));
-    await node?.close();
-    await backend?.dispose();
+  beforeAll(() => {
+    ({ node, hq } = scenario.started());
   });
 
   const db = () => node.cloud.context.database.db;
-  async function client(docName: string, token: string): Promise<TestSyncClient> {
-    const c = new TestSyncClient(TestSyncClient.wsUrl(node.baseUrl, docName), token);
-    clients.push(c);
-    await c.connect();
-    await c.until(() => c.synced, `the first sync of ${docName}`);
-    return c;
-  }
-  const settled = (c: TestSyncClient) => c.until(() => c.unacked.size === 0, 'every update acknowledged');
   async function hotel(name: string, currency = 'EUR') {
     const created = await node.request('POST', '/api/hq/venues', { name, timezone: 'Europe/Berlin', currency }, hq);
     expect(created.status).toBe(201);

@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { docNames, readBills, readPayments, writeBill, writeOrder, writePayment } from '@onemoment/shared/sync/index';
 import type { BillSettled, Payment } from '@onemoment/shared/schemas/payments';
 import { rows } from '../../src/db/database.ts';
 import type { Backend, TestCloud } from './cloud-harness.ts';
+import { useScenarioNode } from './scenario-node.ts';
 import { makeOrder } from './orders.ts';
 import { makeBill, makePayment } from './payments.ts';
 import { TestSyncClient } from './sync-client.ts';
@@ -17,32 +18,16 @@ import { TestSyncClient } from './sync-client.ts';
  * of its own, so the reports over all venues see only its data.
  */
 export function moneyScenarios(openBackend: () => Promise<Backend>): void {
+  const scenario = useScenarioNode(openBackend);
+  const { dayClient, settled, count } = scenario;
   let backend: Backend;
   let node: TestCloud;
   let hq: string;
-  const clients: TestSyncClient[] = [];
-
-  beforeAll(async () => {
-    backend = await openBackend();
-    node = await backend.node();
-    hq = await node.hqToken();
-  });
-  afterAll(async () => {
-    await Promise.all(clients.map((c) => c.close()));
-    await node?.close();
-    await backend?.dispose();
+  beforeAll(() => {
+    ({ backend, node, hq } = scenario.started());
   });
 
   const db = () => node.cloud.context.database.db;
-  async function dayClient(venueId: string, day: string, token: string): Promise<TestSyncClient> {
-    const client = new TestSyncClient(TestSyncClient.wsUrl(node.baseUrl, docNames.day(venueId, day)), token);
-    clients.push(client);
-    await client.connect();
-    await client.until(() => client.synced, `the first sync of ${day}`);
-    return client;
-  }
-  const settled = (client: TestSyncClient) => client.until(() => client.unacked.size === 0, 'every update acknowledged');
-  const count = async (query: ReturnType<typeof sql>) => Number((await rows<{ n: string | number }>(db(), query))[0]!.n);
 
   /** A venue created by HQ and paired the way a hub that does not say its currency pairs. */
   async function venue(currency: string, timezone = 'Europe/Berlin', name = `Venue in ${currency}`) {
