@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { EnvConfigError, envDocs, integer, LOG_LEVELS, oneOf, onOff, option, optional, readEnv, text, type Env, type EnvRead } from '@onemoment/shared/config/env';
 import { DEFAULT_MODELS_BASE_URL } from '@onemoment/speech/models/catalog';
 import { selectModules, type ModuleName } from './modules/module-names.ts';
@@ -18,6 +18,7 @@ const HUB_OPTIONS = {
   port: integer('PORT', { default: 8080, min: 0, max: 65535, doc: 'TCP port for the API, the web apps and the sockets.' }),
   host: text('HOST', { default: '0.0.0.0', doc: 'Interface to listen on; 0.0.0.0 lets phones on the venue Wi-Fi reach it.' }),
   dataDir: text('DATA_DIR', { default: './data', doc: 'Folder for the SQLite database and other venue data.' }),
+  backupDir: optional('BACKUP_DIR', { shown: '(DATA_DIR/backups)', doc: 'Folder `npm run backup` writes into (a USB disk is best); DATA_DIR/backups when unset.' }),
   publicUrl: optional('PUBLIC_URL', {
     shown: '(LAN address)',
     doc: 'Base URL printed in table QR codes, e.g. http://192.168.1.20:8080.',
@@ -197,6 +198,8 @@ export interface HubConfig {
   port: number;
   host: string;
   dataDir: string;
+  /** Where backups are written (BACKUP_DIR, or DATA_DIR/backups). */
+  backupDir: string;
   publicUrl: string | null;
   /** Serve https with these PEM files (both set) instead of http. */
   tls: { certFile: string; keyFile: string } | null;
@@ -269,6 +272,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     port: values.port,
     host: values.host,
     dataDir: resolve(values.dataDir),
+    backupDir: resolve(values.backupDir ?? join(values.dataDir, 'backups')),
     publicUrl: values.publicUrl?.replace(/\/+$/, '') ?? null,
     tls: certFile && keyFile ? { certFile: resolve(certFile), keyFile: resolve(keyFile) } : null,
     logLevel: values.logLevel,
