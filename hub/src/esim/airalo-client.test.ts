@@ -1,30 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeAiralo, type FakeCountryEntry } from '../../test/support/fake-airalo.ts';
-import { VendorError, type SendContext } from '../outbox/vendor-adapter.ts';
+import { sendContext, vendorError } from '../../test/support/vendor-calls.ts';
 import { AiraloClient, MemoryTokenProvider } from './airalo-client.ts';
 import { decimalToMinor } from './airalo-shapes.ts';
-
-function sendContext(): SendContext & { taken: number } {
-  const controller = new AbortController();
-  const context = {
-    taken: 0,
-    signal: controller.signal,
-    async takeRequest() {
-      context.taken++;
-    },
-  };
-  return context;
-}
-
-async function vendorError(run: Promise<unknown>): Promise<VendorError> {
-  try {
-    await run;
-  } catch (error) {
-    if (error instanceof VendorError) return error;
-    throw error;
-  }
-  throw new Error('expected a VendorError');
-}
 
 const catalogue = (): FakeCountryEntry[] => [
   {

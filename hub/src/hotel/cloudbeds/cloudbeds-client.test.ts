@@ -3,30 +3,8 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeCloudbeds } from '../../../test/support/fake-cloudbeds.ts';
-import { VendorError, type SendContext } from '../../outbox/vendor-adapter.ts';
+import { sendContext, vendorError } from '../../../test/support/vendor-calls.ts';
 import { CloudbedsClient, type NewReservation } from './cloudbeds-client.ts';
-
-function sendContext(): SendContext & { taken: number } {
-  const controller = new AbortController();
-  const context = {
-    taken: 0,
-    signal: controller.signal,
-    async takeRequest() {
-      context.taken++;
-    },
-  };
-  return context;
-}
-
-async function vendorError(run: Promise<unknown>): Promise<VendorError> {
-  try {
-    await run;
-  } catch (error) {
-    if (error instanceof VendorError) return error;
-    throw error;
-  }
-  throw new Error('expected a VendorError');
-}
 
 const newReservation = (fields: Partial<NewReservation> = {}): NewReservation => ({
   startDate: '2026-05-01',

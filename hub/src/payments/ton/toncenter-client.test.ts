@@ -1,32 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTonApi, testWallet, type FakeTonApi } from '../../../test/support/fake-ton-api.ts';
-import { VendorError, type SendContext } from '../../outbox/vendor-adapter.ts';
+import { sendContext, vendorError } from '../../../test/support/vendor-calls.ts';
 import { ToncenterClient } from './toncenter-client.ts';
 
 const venue = testWallet('client venue');
-
-function sendContext(): SendContext & { taken: number; abort(): void } {
-  const controller = new AbortController();
-  const context = {
-    taken: 0,
-    signal: controller.signal,
-    abort: () => controller.abort(),
-    async takeRequest() {
-      context.taken++;
-    },
-  };
-  return context;
-}
-
-async function vendorError(run: Promise<unknown>): Promise<VendorError> {
-  try {
-    await run;
-  } catch (error) {
-    if (error instanceof VendorError) return error;
-    throw error;
-  }
-  throw new Error('expected a VendorError');
-}
 
 describe('the toncenter client', () => {
   let api: FakeTonApi;
